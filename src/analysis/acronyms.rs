@@ -1,0 +1,218 @@
+//! Acronym uses: all-caps tokens of two or more letters ("PLA"), mixed forms ("AfDB"), plurals
+//! ("PKOs") and possessives ("PLA's", "PLA’s"), minus what only looks like one: capitals in an
+//! all-caps heading or label ("SUBJECT:"), shouted phrases, emphasis on ordinary words ("NOT"),
+//! and Roman numerals.
+
+use super::blocks::{Block, BlockKind};
+use super::tokens::{Token, TokenKind};
+use std::ops::Range;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcronymUse {
+    /// The base form's range: "PKO" in "PKOs", "PLA" in "PLA's".
+    pub range: Range<usize>,
+    /// The base form.
+    pub short: String,
+    /// Index of the token.
+    pub token: usize,
+    /// Inside a heading (titles often name an acronym before the text defines it).
+    pub in_heading: bool,
+}
+
+/// The base form of an acronym-like word, and its length in bytes: possessive and plural
+/// endings removed.
+pub fn acronym_base(word: &str) -> Option<&str> {
+    let mut base = word;
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = base.strip_suffix(suffix) {
+            base = b;
+            break;
+        }
+    }
+    if let Some(b) = base.strip_suffix('s') {
+        if b.len() >= 2 && b.bytes().filter(u8::is_ascii_uppercase).count() >= 2 {
+            base = b;
+        }
+    }
+    let bytes = base.as_bytes();
+    if bytes.len() < 2 || bytes.len() > 12 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    if !bytes[0].is_ascii_uppercase() {
+        return None;
+    }
+    let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let lower = bytes.len() - upper;
+    (upper >= 2 && upper > lower).then_some(base)
+}
+
+/// Roman numerals up to 89 ("II", "XIV", "LXX"); C, D and M are left out because "CD", "DC" and
+/// "MD" are more often acronyms.
+pub fn is_roman_numeral(s: &str) -> bool {
+    static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$").expect("roman pattern compiles")
+    });
+    !s.is_empty() && ROMAN.is_match(s)
+}
+
+/// Ordinary English words that writers put in capitals for emphasis or as labels.
+const CAPITALISED_WORDS: &[&str] = &[
+    "A", "AN", "THE", "AND", "OR", "NOT", "NO", "NOR", "BUT", "IF", "OF", "TO", "IN", "ON", "AT",
+    "BY", "FOR", "WITH", "FROM", "AS", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "IT", "ITS", "WE",
+    "YOU", "HE", "SHE", "THEY", "ALL", "ANY", "ONLY", "NEVER", "MUST", "SHALL", "WILL", "MAY",
+    "SHOULD", "NOTE", "NOTES", "WARNING", "CAUTION", "IMPORTANT", "NEW", "FREE", "YES", "END",
+    "TOP", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "CLASSIFIED", "RESTRICTED", "DRAFT", "FINAL",
+    "SUBJECT", "SUMMARY", "BACKGROUND", "DISCUSSION", "COMMENT", "COMMENTS", "TITLE", "DATE",
+    "FROM", "MEMORANDUM", "ACTION", "INFO", "REF", "UPDATE", "UPDATED", "SOURCE", "SOURCES",
+    "ABSTRACT", "INTRODUCTION", "CONCLUSION", "CONCLUSIONS", "METHODS", "RESULTS", "OBJECTIVE",
+    "OBJECTIVES", "PURPOSE", "DESIGN", "SETTING", "PATIENTS", "MEASUREMENTS", "INTERVENTIONS",
+    "PARTICIPANTS", "MAIN", "OUTCOME", "OUTCOMES", "AIM", "AIMS", "FINDINGS", "KEY", "POINTS",
+    "THIS", "THAT", "WHAT", "WHY", "HOW", "WHO", "WHEN", "WHERE", "VERY", "MORE", "MOST", "LESS",
+    "BEFORE", "AFTER", "NOW", "THEN", "TODAY", "HERE", "THERE", "STOP", "GO", "DO", "DON", "OFF",
+    "OUT", "UP", "DOWN", "HELP", "PLEASE", "THANK", "THANKS", "SEE", "ALSO", "OK",
+];
+
+/// Finds the acronym uses among the tokens.
+pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<AcronymUse> {
+    let mut out = Vec::new();
+    let mut block_iter = blocks.iter().peekable();
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.kind != TokenKind::Word {
+            continue;
+        }
+        let word = &prose[tok.range.clone()];
+        let Some(base) = acronym_base(word) else {
+            continue;
+        };
+        if is_roman_numeral(base) || CAPITALISED_WORDS.contains(&base) {
+            continue;
+        }
+        while block_iter
+            .peek()
+            .is_some_and(|b| b.range.end <= tok.range.start)
+        {
+            block_iter.next();
+        }
+        let block = block_iter
+            .peek()
+            .filter(|b| b.range.start <= tok.range.start);
+        let in_heading = block.is_some_and(|b| b.kind == BlockKind::Heading);
+        if in_capitals_line(prose, tok.range.start) || is_label(prose, tokens, i) {
+            continue;
+        }
+        if in_shouted_run(prose, tokens, i) {
+            continue;
+        }
+        out.push(AcronymUse {
+            range: tok.range.start..tok.range.start + base.len(),
+            short: base.to_string(),
+            token: i,
+            in_heading,
+        });
+    }
+    out
+}
+
+/// Whether the line holding `offset` has letters but none in lower case and at least two words:
+/// an all-caps heading or banner ("CHINA’S PEACEKEEPING ROLE").
+fn in_capitals_line(prose: &str, offset: usize) -> bool {
+    let start = prose[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = prose[offset..].find('\n').map_or(prose.len(), |i| offset + i);
+    let line = &prose[start..end];
+    let words = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count();
+    words >= 2 && !line.chars().any(char::is_lowercase)
+}
+
+/// An all-caps word followed by a colon at the start of a line or sentence: "SUBJECT:",
+/// "RESULTS:", "STUDY DESIGN:".
+fn is_label(prose: &str, tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    // Walk forward over further capitalised words to the colon.
+    while j + 1 < tokens.len() {
+        let next = &prose[tokens[j + 1].range.clone()];
+        if next == ":" && !tokens[j + 1].space_before {
+            break;
+        }
+        if tokens[j + 1].kind == TokenKind::Word
+            && next.chars().all(|c| c.is_uppercase())
+            && j - i < 3
+        {
+            j += 1;
+            continue;
+        }
+        return false;
+    }
+    if j + 1 >= tokens.len() {
+        return false;
+    }
+    // Walk back over capitalised words to the start of the line or a sentence end.
+    let mut k = i;
+    while k > 0 {
+        let prev = &tokens[k - 1];
+        let ps = &prose[prev.range.clone()];
+        if prev.kind == TokenKind::Word && ps.chars().all(|c| c.is_uppercase()) && i - k < 3 {
+            k -= 1;
+            continue;
+        }
+        return matches!(ps, "." | "*" | "#" | "|" | ">") || line_start_between(prose, prev, &tokens[k]);
+    }
+    true
+}
+
+fn line_start_between(prose: &str, a: &Token, b: &Token) -> bool {
+    prose[a.range.end..b.range.start].contains('\n')
+}
+
+/// Three or more capitalised words in a row, one of them an ordinary small word: a shouted
+/// phrase ("THE FIRES OF WAR"), not a string of acronyms.
+fn in_shouted_run(prose: &str, tokens: &[Token], i: usize) -> bool {
+    let is_caps = |t: &Token| {
+        t.kind == TokenKind::Word && {
+            let s = &prose[t.range.clone()];
+            s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+        }
+    };
+    let mut start = i;
+    while start > 0 && is_caps(&tokens[start - 1]) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() && is_caps(&tokens[end]) {
+        end += 1;
+    }
+    end - start >= 3
+        && tokens[start..end]
+            .iter()
+            .any(|t| CAPITALISED_WORDS.contains(&&prose[t.range.clone()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases() {
+        assert_eq!(acronym_base("PKOs"), Some("PKO"));
+        assert_eq!(acronym_base("PLA's"), Some("PLA"));
+        assert_eq!(acronym_base("PLA’s"), Some("PLA"));
+        assert_eq!(acronym_base("AfDB"), Some("AfDB"));
+        assert_eq!(acronym_base("AIDS"), Some("AIDS"));
+        assert_eq!(acronym_base("China"), None);
+        assert_eq!(acronym_base("McDonald"), None);
+        assert_eq!(acronym_base("I"), None);
+        assert_eq!(acronym_base("G20"), None);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for r in ["II", "III", "IV", "XIV", "XX", "LXX"] {
+            assert!(is_roman_numeral(r), "{r}");
+        }
+        for r in ["IIII", "VX", "PLA", "MD"] {
+            assert!(!is_roman_numeral(r), "{r}");
+        }
+    }
+}

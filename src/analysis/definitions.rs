@@ -1,0 +1,521 @@
+//! Acronym definitions: "Long Form (LF)", "LF (Long Form)" and a document's own list of acronyms.
+//!
+//! Letters are matched in the manner of Schwartz & Hearst (2003): each letter of the short form
+//! is found, right to left, in the long form, the first one at the start of a word. Before that,
+//! an exact match on word initials is tried, which gives the tightest long form.
+
+use super::blocks::{Block, BlockKind};
+use super::sentences::Sentence;
+use super::tokens::{Token, TokenKind};
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefinitionKind {
+    /// "Long Form (LF)".
+    LongThenShort,
+    /// "LF (Long Form)".
+    ShortThenLong,
+    /// An entry in the document's acronym list.
+    Glossary,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    pub short: String,
+    pub long: String,
+    pub short_range: Range<usize>,
+    pub long_range: Range<usize>,
+    pub kind: DefinitionKind,
+    /// Whether the letters of the short form were found in the long form. A definition that
+    /// does not fit is still a definition (foreign-language acronyms such as MINUSMA rarely
+    /// fit their English expansion).
+    pub fits: bool,
+}
+
+/// Words that an acronym's letters may skip.
+pub const SMALL_WORDS: &[&str] = &[
+    "of", "in", "the", "and", "for", "on", "to", "a", "an", "at", "by", "with", "de", "du", "des",
+    "la", "le", "les", "et", "y", "del", "di", "da", "&",
+];
+
+/// Whether a parenthesised token can be a short form: 2–10 characters, a letter, starting with a
+/// letter or digit, at least one capital, and not an ordinary capitalised word ("Figure").
+pub fn is_short_form(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(2..=10).contains(&n) || s.contains(char::is_whitespace) {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if !first.is_alphanumeric() || !s.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '&' | '.'))
+    {
+        return false;
+    }
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    if upper == 0 {
+        return false;
+    }
+    // "Figure", "China": one capital then four or more lower-case letters.
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    !(upper == 1 && first.is_uppercase() && lower >= 3 && lower + 1 == n)
+}
+
+/// Schwartz–Hearst letter matching. Returns the byte offset in `long` where the long form
+/// starts, or None when the letters cannot all be found.
+pub fn schwartz_hearst(short: &str, long: &str) -> Option<usize> {
+    let s: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    let l: Vec<(usize, char)> = long
+        .char_indices()
+        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
+        .collect();
+    let mut si = s.len() as isize - 1;
+    let mut li = l.len() as isize - 1;
+    while si >= 0 {
+        let c = s[si as usize];
+        if !c.is_alphanumeric() {
+            si -= 1;
+            continue;
+        }
+        loop {
+            if li < 0 {
+                return None;
+            }
+            let lc = l[li as usize].1;
+            let at_word_start = li == 0 || !l[li as usize - 1].1.is_alphanumeric();
+            if lc == c && (si != 0 || at_word_start) {
+                break;
+            }
+            li -= 1;
+        }
+        li -= 1;
+        si -= 1;
+    }
+    let matched = (li + 1) as usize;
+    // The long form starts at the beginning of the word holding the first matched letter.
+    let start_char = l[..=matched.min(l.len() - 1)]
+        .iter()
+        .rposition(|&(_, c)| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    Some(l.get(start_char).map_or(0, |&(i, _)| i))
+}
+
+/// Letters of a short form, upper-cased, digits and punctuation dropped.
+fn letters(short: &str) -> Vec<char> {
+    short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The words of a candidate long form, each with its byte range, splitting on white space and
+/// keeping hyphenated compounds whole.
+fn words_with_ranges(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s..i, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..text.len(), &text[s..]));
+    }
+    out
+}
+
+fn is_small(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+    SMALL_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// The first letter of each part of a word: "African-led" gives A, L; "Co-operation" C, O.
+fn part_initials(word: &str) -> Vec<char> {
+    word.split(['-', '/', '–'])
+        .filter_map(|p| p.chars().find(|c| c.is_alphanumeric()))
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Tries an exact match of the short form's letters on the initials of the last words of the
+/// candidate (small words may be skipped, hyphenated parts may count). Returns the start offset.
+fn initials_match(short: &[char], candidate: &str) -> Option<usize> {
+    let words = words_with_ranges(candidate);
+    // Walk back over words collecting initials until they spell the short form.
+    let mut need = short.len();
+    let mut wi = words.len();
+    while wi > 0 && need > 0 {
+        wi -= 1;
+        let (range, w) = &words[wi];
+        let initials = part_initials(w);
+        if initials.is_empty() {
+            return None;
+        }
+        // Take a whole word's initials, or just its first letter, whichever fits.
+        if initials.len() <= need && short[need - initials.len()..need] == initials[..] {
+            need -= initials.len();
+        } else if short[need - 1] == initials[0] {
+            need -= 1;
+        } else if is_small(w) {
+            continue;
+        } else {
+            return None;
+        }
+        if need == 0 {
+            return Some(range.start);
+        }
+    }
+    None
+}
+
+/// Finds the parenthesised definitions of a document.
+pub fn find_definitions(
+    prose: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    blocks: &[Block],
+) -> Vec<Definition> {
+    let mut out = Vec::new();
+    let mut sentence_idx = 0usize;
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.kind != TokenKind::Punct || &prose[tok.range.clone()] != "(" {
+            continue;
+        }
+        let open = tok.range.start;
+        let Some(close_rel) = prose[open + 1..]
+            .char_indices()
+            .take(160)
+            .find(|&(_, c)| c == ')' || c == '(')
+            .filter(|&(_, c)| c == ')')
+            .map(|(j, _)| j)
+        else {
+            continue;
+        };
+        let inner_range = open + 1..open + 1 + close_rel;
+        let inner = &prose[inner_range.clone()];
+        while sentence_idx < sentences.len() && sentences[sentence_idx].range.end <= open {
+            sentence_idx += 1;
+        }
+        let sentence_start = sentences
+            .get(sentence_idx)
+            .map_or(0, |s| s.range.start.min(open));
+        if let Some(def) = long_then_short(prose, sentence_start, open, inner_range.clone(), inner)
+        {
+            out.push(def);
+        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range, inner) {
+            out.push(def);
+        }
+    }
+    out.extend(glossary_definitions(prose, blocks));
+    out.sort_by_key(|d| d.short_range.start);
+    out
+}
+
+/// "Long Form (LF)", "Long Form (LF; ...)", "Long Form (LF or Other)".
+fn long_then_short(
+    prose: &str,
+    sentence_start: usize,
+    open: usize,
+    inner_range: Range<usize>,
+    inner: &str,
+) -> Option<Definition> {
+    let trimmed = inner.trim_start();
+    let lead = inner.len() - trimmed.len();
+    let mut short = trimmed
+        .split([';', ',', ')'])
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    if let Some((first, _)) = short.split_once(" or ") {
+        short = first.trim_end();
+    }
+    if !is_short_form(short) {
+        return None;
+    }
+    // A plural short form "(PKOs)" names the singular acronym.
+    let base = super::acronyms::acronym_base(short).unwrap_or(short);
+    let short_range = inner_range.start + lead..inner_range.start + lead + base.len();
+    let n = letters(base).len().max(1);
+    let max_words = (n + 5).min(n * 2);
+    // The candidate: up to max_words words before the parenthesis, within the sentence and
+    // after any earlier parenthesis or clause mark.
+    let before = &prose[sentence_start..open];
+    let cut = before
+        .rfind([')', ';', ':', '(', '[', ']', '='])
+        .map_or(0, |i| i + 1);
+    let region_start = sentence_start + cut;
+    let region = prose[region_start..open].trim_end();
+    let words = words_with_ranges(region);
+    if words.is_empty() {
+        return None;
+    }
+    let first_word = words.len().saturating_sub(max_words);
+    let cand_start = words[first_word].0.start;
+    let candidate = &region[cand_start..];
+    let base_letters = letters(base);
+    let found = initials_match(&base_letters, candidate)
+        .or_else(|| schwartz_hearst(base, candidate))
+        .filter(|&s| {
+            let long = &candidate[s..];
+            long.chars().count() > base.chars().count() && !contains_word(long, base)
+        });
+    let (long_start, fits) = match found {
+        Some(s) => (cand_start + s, true),
+        None => (cand_start + loose_long_form(candidate)?, false),
+    };
+    let long_range = region_start + long_start..region_start + region.len();
+    let long = normalize_space(&prose[long_range.clone()]);
+    // A fitted long form of one word that is only the short form's own letters adds nothing.
+    if long.is_empty() {
+        return None;
+    }
+    Some(Definition {
+        short: base.to_string(),
+        long,
+        short_range,
+        long_range,
+        kind: DefinitionKind::LongThenShort,
+        fits,
+    })
+}
+
+/// When the letters do not fit ("UN Multidimensional Integrated Stabilization Mission in Mali
+/// (MINUSMA)"), the run of capitalised words before the parenthesis is the long form; it needs
+/// at least two capitalised words.
+fn loose_long_form(candidate: &str) -> Option<usize> {
+    let words = words_with_ranges(candidate);
+    let mut start = None;
+    let mut capitalised = 0;
+    for (range, w) in words.iter().rev() {
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            capitalised += 1;
+            start = Some(range.start);
+        } else if is_small(w) && start.is_some() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (capitalised >= 2).then_some(start?)
+}
+
+/// "LF (Long Form)": an acronym followed by its expansion in parentheses; the letters must fit
+/// and the expansion must start where the match starts.
+fn short_then_long(
+    prose: &str,
+    tokens: &[Token],
+    paren: usize,
+    inner_range: Range<usize>,
+    inner: &str,
+) -> Option<Definition> {
+    let prev = paren.checked_sub(1).map(|p| &tokens[p])?;
+    if prev.kind != TokenKind::Word || !tokens[paren].space_before {
+        return None;
+    }
+    let short = &prose[prev.range.clone()];
+    let base = super::acronyms::acronym_base(short)?;
+    if base.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let long_text = inner.trim();
+    let words = words_with_ranges(long_text);
+    let n = base.len();
+    if words.len() < 2 || words.len() > n + 4 {
+        return None;
+    }
+    if !long_text.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    let start = initials_match(&letters(base), long_text)
+        .or_else(|| schwartz_hearst(base, long_text))?;
+    // The expansion must be the whole parenthesis, allowing a leading "the".
+    let lead = &long_text[..start];
+    if !lead.trim().is_empty() && !lead.trim().eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let offset = inner_range.start + (inner.len() - inner.trim_start().len());
+    Some(Definition {
+        short: base.to_string(),
+        long: normalize_space(&long_text[start..]),
+        short_range: prev.range.start..prev.range.start + base.len(),
+        long_range: offset + start..offset + long_text.len(),
+        kind: DefinitionKind::ShortThenLong,
+        fits: true,
+    })
+}
+
+/// A document's own acronym list: a heading "Acronyms", "Abbreviations", "Glossary" (or
+/// "List of ..."), then lines "ABC  Long form" (a tab or two spaces, or " - ", " – ", ": ",
+/// " = " between) or two-column table rows.
+fn glossary_definitions(prose: &str, blocks: &[Block]) -> Vec<Definition> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    for block in blocks {
+        let text = &prose[block.range.clone()];
+        if is_glossary_heading(text) {
+            in_list = true;
+            continue;
+        }
+        if !in_list {
+            continue;
+        }
+        if block.kind == BlockKind::Heading {
+            in_list = false;
+            continue;
+        }
+        let mut any = false;
+        let mut offset = block.range.start;
+        for line in text.split_inclusive('\n') {
+            if let Some(def) = glossary_line(line, offset) {
+                out.push(def);
+                any = true;
+            }
+            offset += line.len();
+        }
+        if !any && block.kind == BlockKind::Paragraph {
+            in_list = false;
+        }
+    }
+    out
+}
+
+fn is_glossary_heading(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase();
+    let t = t.strip_prefix("list of ").unwrap_or(&t);
+    matches!(
+        t,
+        "acronyms"
+            | "abbreviations"
+            | "glossary"
+            | "acronyms and abbreviations"
+            | "abbreviations and acronyms"
+            | "glossary of acronyms"
+            | "glossary of terms"
+            | "acronyms used"
+            | "abbreviations used"
+    )
+}
+
+fn glossary_line(line: &str, offset: usize) -> Option<Definition> {
+    let content = line.trim_end();
+    let lead = content.len() - content.trim_start().len();
+    let body = content.trim_start();
+    let (short, sep_end) = if body.starts_with('|') {
+        let cells: Vec<&str> = body.trim_matches('|').split('|').collect();
+        if cells.len() < 2 {
+            return None;
+        }
+        let short = cells[0].trim();
+        let long = cells[1].trim();
+        let short_at = body.find(short)?;
+        let long_at = short_at + short.len() + body[short_at + short.len()..].find(long)?;
+        return glossary_entry(short, long, offset + lead + short_at, offset + lead + long_at);
+    } else {
+        let end = body.find(|c: char| c.is_whitespace() || c == ':' || c == '=')?;
+        let short = &body[..end];
+        let rest = &body[end..];
+        let sep = rest.len() - rest.trim_start_matches([' ', '\t', ':', '=', '-', '–', '—']).len();
+        let sep_text = &rest[..sep];
+        let good_sep = sep_text.contains('\t')
+            || sep_text.contains("  ")
+            || sep_text.trim() == ":"
+            || sep_text.trim() == "="
+            || sep_text.trim() == "-"
+            || sep_text.trim() == "–"
+            || sep_text.trim() == "—";
+        if !good_sep {
+            return None;
+        }
+        (short, end + sep)
+    };
+    let long = body[sep_end..].trim();
+    glossary_entry(short, long, offset + lead, offset + lead + sep_end)
+}
+
+fn glossary_entry(short: &str, long: &str, short_at: usize, long_at: usize) -> Option<Definition> {
+    if !is_short_form(short) || long.split_whitespace().count() == 0 {
+        return None;
+    }
+    if !long.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    Some(Definition {
+        short: short.to_string(),
+        long: normalize_space(long),
+        short_range: short_at..short_at + short.len(),
+        long_range: long_at..long_at + long.len(),
+        kind: DefinitionKind::Glossary,
+        fits: schwartz_hearst(short, long).is_some(),
+    })
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schwartz_hearst_examples() {
+        let sh = |s, l: &str| schwartz_hearst(s, l).map(|i| l[i..].to_string());
+        assert_eq!(
+            sh("AFISMA", "from the African-led International Support Mission in Mali").as_deref(),
+            Some("African-led International Support Mission in Mali")
+        );
+        assert_eq!(
+            sh("PKO", "to support a peacekeeping operation").as_deref(),
+            Some("peacekeeping operation")
+        );
+        assert_eq!(sh("MINUSMA", "peacekeepers to the UN Multidimensional"), None);
+    }
+
+    #[test]
+    fn initials_first() {
+        let l: Vec<char> = "GOA".chars().collect();
+        let c = "operations in the Gulf of  Aden";
+        assert_eq!(initials_match(&l, c).map(|i| &c[i..]), Some("Gulf of  Aden"));
+        let l: Vec<char> = "AFISMA".chars().collect();
+        assert_eq!(initials_match(&l, "African-led International Support Mission in Mali"), None);
+    }
+
+    #[test]
+    fn short_forms() {
+        assert!(is_short_form("PKO"));
+        assert!(is_short_form("AfDB"));
+        assert!(is_short_form("5HT"));
+        assert!(!is_short_form("Figure"));
+        assert!(!is_short_form("2013"));
+        assert!(!is_short_form("see above"));
+    }
+
+    #[test]
+    fn glossary_lines() {
+        let d = glossary_line("PKO\tpeacekeeping operation\n", 0).unwrap();
+        assert_eq!((d.short.as_str(), d.long.as_str()), ("PKO", "peacekeeping operation"));
+        let d = glossary_line("| AU | African Union |", 10).unwrap();
+        assert_eq!(d.long, "African Union");
+        assert_eq!(d.short_range, 12..14);
+        assert!(glossary_line("The PLA is large.", 0).is_none());
+    }
+}

@@ -1,0 +1,254 @@
+//! Footnote markers: digits glued to punctuation ("(MINUSMA),1", "country.2", "forces.”4"), to a
+//! year ("in 2000.8": the year 2000, then marker 8), superscript digits, asterisks, and Markdown
+//! `[^1]` references. The running sequence of markers decides the ambiguous cases.
+
+use super::tokens::{Token, TokenKind};
+use crate::source::Document;
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// Digits glued to punctuation or to a word.
+    Glued,
+    /// Digits after the period of a year: "2000.8".
+    AfterYear,
+    /// Unicode superscript digits.
+    Superscript,
+    /// A glued asterisk: "participation*".
+    Symbol,
+    /// A Markdown footnote reference `[^label]`.
+    Markdown,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// The marker itself: the digits, the asterisk or the whole `[^label]`.
+    pub range: Range<usize>,
+    pub label: String,
+    pub kind: MarkerKind,
+    /// The token the marker lies in (for a Markdown reference, none).
+    pub token: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Footnotes {
+    /// In document order.
+    pub markers: Vec<Marker>,
+    by_token: HashMap<usize, usize>,
+}
+
+impl Footnotes {
+    /// The marker lying inside token `index`, if any.
+    pub fn marker_in_token(&self, index: usize) -> Option<&Marker> {
+        self.by_token.get(&index).map(|&i| &self.markers[i])
+    }
+}
+
+/// Words after which a glued number is a reference ("p.8", "No.5"), not a footnote.
+const NUMBER_LEADERS: &[&str] = &[
+    "p", "pp", "no", "nos", "vol", "art", "sec", "ch", "fig", "para", "paras", "op", "v", "ver",
+];
+
+const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+fn superscript_value(s: &str) -> Option<u32> {
+    let mut v = 0u32;
+    for c in s.chars() {
+        let d = SUPERSCRIPTS.chars().position(|x| x == c)? as u32;
+        v = v.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(v)
+}
+
+/// Finds the footnote markers of a document.
+pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
+    let text = doc.prose.as_str();
+    let mut markers = Vec::new();
+    let mut last: u32 = 0;
+    let next_in_sequence = |v: u32, last: u32| v > last && v <= last + 3;
+    for (i, tok) in tokens.iter().enumerate() {
+        let s = &text[tok.range.clone()];
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let next = tokens.get(i + 1);
+        let ends_here = next.is_none_or(|n| {
+            n.space_before || matches!(&text[n.range.clone()], "." | "," | ";" | ":" | ")")
+        });
+        match tok.kind {
+            TokenKind::Number if !tok.space_before && ends_here => {
+                let Some(p) = prev else { continue };
+                if p.kind != TokenKind::Punct {
+                    continue;
+                }
+                let punct = &text[p.range.clone()];
+                if !matches!(punct, "." | "," | ";" | ":" | ")" | "]" | "\"" | "”" | "’" | "'") {
+                    continue;
+                }
+                // What stands before the punctuation must be a word, a closing mark or a year.
+                let before = i.checked_sub(2).map(|b| &tokens[b]);
+                let Some(b) = before.filter(|_| !p.space_before) else {
+                    continue;
+                };
+                let bs = &text[b.range.clone()];
+                if b.kind == TokenKind::Word
+                    && NUMBER_LEADERS.contains(&bs.to_ascii_lowercase().as_str())
+                {
+                    continue;
+                }
+                if b.kind == TokenKind::Number && punct != "." && punct != ")" {
+                    continue;
+                }
+                if s.len() > 3 || !s.bytes().all(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                let v: u32 = s.parse().unwrap_or(0);
+                if v == 0 {
+                    continue;
+                }
+                // A glued number after a word is a marker; after a number, only in sequence.
+                if b.kind == TokenKind::Number && !next_in_sequence(v, last) {
+                    continue;
+                }
+                last = v;
+                markers.push(Marker {
+                    range: tok.range.clone(),
+                    label: s.to_string(),
+                    kind: MarkerKind::Glued,
+                    token: Some(i),
+                });
+            }
+            TokenKind::Number if ends_here => {
+                // "2000.8": a year, a period, and a marker in sequence.
+                let Some(dot) = s.rfind('.') else { continue };
+                let (year, frac) = (&s[..dot], &s[dot + 1..]);
+                let year_like = year.len() == 4
+                    && year.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y));
+                let v: u32 = frac.parse().unwrap_or(0);
+                if year_like && frac.len() <= 3 && next_in_sequence(v, last) {
+                    last = v;
+                    let start = tok.range.start + dot + 1;
+                    markers.push(Marker {
+                        range: start..tok.range.end,
+                        label: frac.to_string(),
+                        kind: MarkerKind::AfterYear,
+                        token: Some(i),
+                    });
+                }
+            }
+            TokenKind::Word => {
+                // Superscript digits, or plain digits in sequence, glued to the end of a word.
+                let digits_start = s
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_numeric())
+                    .last()
+                    .map(|(j, _)| j);
+                let Some(j) = digits_start.filter(|&j| j > 0) else {
+                    continue;
+                };
+                let (word, digits) = (&s[..j], &s[j..]);
+                if let Some(v) = superscript_value(digits) {
+                    last = last.max(v);
+                    markers.push(Marker {
+                        range: tok.range.start + j..tok.range.end,
+                        label: v.to_string(),
+                        kind: MarkerKind::Superscript,
+                        token: Some(i),
+                    });
+                } else if word.chars().count() >= 3
+                    && word.chars().all(|c| c.is_lowercase())
+                    && digits.len() <= 3
+                    && ends_here
+                {
+                    let v: u32 = digits.parse().unwrap_or(0);
+                    if next_in_sequence(v, last) {
+                        last = v;
+                        markers.push(Marker {
+                            range: tok.range.start + j..tok.range.end,
+                            label: digits.to_string(),
+                            kind: MarkerKind::Glued,
+                            token: Some(i),
+                        });
+                    }
+                }
+            }
+            TokenKind::Punct if s == "*" && !tok.space_before => {
+                let glued_to_text = prev.is_some_and(|p| p.kind == TokenKind::Word);
+                let spaced_after = next.is_none_or(|n| n.space_before);
+                if glued_to_text && spaced_after {
+                    markers.push(Marker {
+                        range: tok.range.clone(),
+                        label: "*".into(),
+                        kind: MarkerKind::Symbol,
+                        token: Some(i),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for r in &doc.footnote_refs {
+        markers.push(Marker {
+            range: r.range.clone(),
+            label: r.label.clone(),
+            kind: MarkerKind::Markdown,
+            token: None,
+        });
+    }
+    markers.sort_by_key(|m| m.range.start);
+    let by_token = markers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.token.map(|t| (t, i)))
+        .collect();
+    Footnotes { markers, by_token }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::source::Format;
+
+    fn labels(text: &str) -> Vec<(String, String)> {
+        let d = Document::new("t", text, Format::Text);
+        let t = tokenize(&d.prose);
+        find_markers(&d, &t)
+            .markers
+            .into_iter()
+            .map(|m| (m.label, d.text()[m.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn glued_markers_in_sequence() {
+        let l = labels(
+            "Mali (MINUSMA),1 which took over. the country.2 Next “forces.”4 PKOs,7 more in 2000.8 China",
+        );
+        let got: Vec<&str> = l.iter().map(|(lab, _)| lab.as_str()).collect();
+        assert_eq!(got, vec!["1", "2", "4", "7", "8"]);
+    }
+
+    #[test]
+    fn decimals_years_and_page_numbers_are_not_markers() {
+        assert!(labels("It grew 2.5 percent in 2013. See p.8 and No.5 of 1.2 billion.").is_empty());
+        // 2000.8 out of sequence (no marker 7 before it) stays a number.
+        assert!(labels("as many as in 2000.8 China").is_empty());
+    }
+
+    #[test]
+    fn asterisks_and_superscripts() {
+        let l = labels("the participation* in PKOs and forces¹ here");
+        assert_eq!(l[0].0, "*");
+        assert_eq!(l[1], ("1".to_string(), "¹".to_string()));
+    }
+
+    #[test]
+    fn markdown_references() {
+        let d = Document::new("t.md", "Text.[^a] More.[^2]\n\n[^a]: N.\n[^2]: M.\n", Format::Markdown);
+        let t = tokenize(&d.prose);
+        let f = find_markers(&d, &t);
+        assert_eq!(f.markers.len(), 2);
+        assert_eq!(f.markers[0].kind, MarkerKind::Markdown);
+    }
+}

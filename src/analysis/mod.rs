@@ -1,0 +1,60 @@
+//! The analysis of a document, computed once and read by every rule: tokens, blocks, sentences,
+//! footnote markers, acronym uses and definitions.
+
+pub mod acronyms;
+pub mod blocks;
+pub mod definitions;
+pub mod footnotes;
+pub mod sentences;
+pub mod tokens;
+
+use crate::source::Document;
+pub use acronyms::AcronymUse;
+pub use blocks::{Block, BlockKind};
+pub use definitions::{Definition, DefinitionKind};
+pub use footnotes::{Footnotes, Marker, MarkerKind};
+pub use sentences::Sentence;
+pub use tokens::{Token, TokenKind};
+
+#[derive(Debug)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    pub blocks: Vec<Block>,
+    pub footnotes: Footnotes,
+    pub sentences: Vec<Sentence>,
+    pub acronym_uses: Vec<AcronymUse>,
+    pub definitions: Vec<Definition>,
+}
+
+impl Analysis {
+    pub fn new(doc: &Document) -> Analysis {
+        let prose = doc.prose.as_str();
+        let tokens = tokens::tokenize(prose);
+        let blocks = blocks::blocks(doc);
+        let footnotes = footnotes::find_markers(doc, &tokens);
+        let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
+        let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
+        let mut acronym_uses = acronyms::find_uses(prose, &tokens, &blocks);
+        // The short form inside a definition is not a use of the acronym.
+        let def_sites: std::collections::HashSet<usize> =
+            definitions.iter().map(|d| d.short_range.start).collect();
+        acronym_uses.retain(|u| !def_sites.contains(&u.range.start));
+        Analysis {
+            tokens,
+            blocks,
+            footnotes,
+            sentences,
+            acronym_uses,
+            definitions,
+        }
+    }
+
+    /// The index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.range.start <= offset)
+            .map(|_| i)
+    }
+}

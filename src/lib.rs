@@ -1,0 +1,9 @@
+//! factlint: a fact-checking and consistency linter for prose.
+//!
+//! The pipeline is source → analysis → rules → engine → report: a [`source::Document`] is read
+//! once into an [`analysis::Analysis`], every rule reads that shared analysis, the engine filters
+//! and orders the findings, and a reporter prints them. The library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod analysis;
+pub mod source;

@@ -1,0 +1,114 @@
+//! What in a Markdown file is prose, read with pulldown-cmark's offset iterator.
+
+use super::MarkdownFootnote;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The result of scanning a Markdown text once.
+#[derive(Default)]
+pub struct MarkdownScan {
+    /// Code blocks and spans, raw HTML, front matter, link destinations, footnote labels.
+    pub not_prose: Vec<Range<usize>>,
+    pub headings: Vec<Range<usize>>,
+    pub footnote_refs: Vec<MarkdownFootnote>,
+    pub footnote_defs: Vec<MarkdownFootnote>,
+}
+
+pub fn scan(text: &str) -> MarkdownScan {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut out = MarkdownScan::default();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::MetadataBlock(_))
+            | Event::Start(Tag::HtmlBlock)
+            | Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => out.not_prose.push(range),
+            Event::Start(Tag::Link { link_type, .. }) | Event::Start(Tag::Image { link_type, .. }) => {
+                match link_type {
+                    LinkType::Autolink | LinkType::Email => out.not_prose.push(range),
+                    _ => {
+                        if let Some(dest) = destination_part(&text[range.clone()]) {
+                            out.not_prose.push(range.start + dest..range.end);
+                        }
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => out.headings.push(range),
+            Event::FootnoteReference(label) => {
+                out.not_prose.push(range.clone());
+                out.footnote_refs.push(MarkdownFootnote {
+                    label: label.to_string(),
+                    range,
+                });
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                // Blank the "[^label]:" that opens the definition; its text is prose.
+                let src = &text[range.clone()];
+                if let Some(close) = src.find("]:") {
+                    out.not_prose.push(range.start..range.start + close + 2);
+                }
+                out.footnote_defs.push(MarkdownFootnote {
+                    label: label.to_string(),
+                    range,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {}
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Offset, within a link's source, of the destination part: the `(url "title")` of an inline
+/// link or the `[ref]` of a reference link.
+fn destination_part(src: &str) -> Option<usize> {
+    if !src.ends_with(')') && !src.ends_with(']') {
+        return None;
+    }
+    src.rfind("](").or_else(|| src.rfind("][")).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blanked(text: &str) -> Vec<&str> {
+        scan(text)
+            .not_prose
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn link_text_is_prose_destination_is_not() {
+        let t = "See [the PLA report](https://x.org/PLA \"T\") now.";
+        assert_eq!(blanked(t), vec!["(https://x.org/PLA \"T\")"]);
+    }
+
+    #[test]
+    fn front_matter_code_and_html_are_not_prose() {
+        let t = "---\ntitle: ABC\n---\n\nText `XYZ` and <b>QQQ</b>.\n\n    indented CODE\n";
+        let b = blanked(t);
+        assert!(b.iter().any(|s| s.contains("title: ABC")));
+        assert!(b.contains(&"`XYZ`"));
+        assert!(b.contains(&"<b>"));
+        assert!(b.iter().any(|s| s.contains("indented CODE")));
+    }
+
+    #[test]
+    fn footnotes_are_recorded() {
+        let s = scan("Text.[^1]\n\n[^1]: The note.\n");
+        assert_eq!(s.footnote_refs.len(), 1);
+        assert_eq!(s.footnote_refs[0].label, "1");
+        assert_eq!(s.footnote_defs.len(), 1);
+    }
+}

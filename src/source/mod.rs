@@ -1,0 +1,160 @@
+//! Sources: reading files, deciding what is prose, and walking directories.
+//!
+//! A [`Document`] keeps the text exactly as written and, beside it, a *prose mask*: a copy of the
+//! same byte length in which everything that is not prose (Markdown code, raw HTML, link
+//! destinations, front matter, bare URLs) is blanked with spaces, line breaks kept. Every later
+//! stage reads the mask, so all offsets are byte offsets into the original text and line numbers
+//! never drift.
+
+mod file;
+mod load;
+mod markdown;
+mod urls;
+mod walk;
+
+pub use file::SourceFile;
+pub use load::{load_path, load_stdin, LoadError};
+pub use walk::{expand_paths, Input};
+
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How a document's text is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name: Markdown by extension, plain text otherwise.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdown", ".mkd", ".mkdn"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// A footnote reference or definition written in Markdown syntax (`[^label]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkdownFootnote {
+    pub label: String,
+    pub range: Range<usize>,
+}
+
+/// A document ready for analysis.
+#[derive(Debug)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    pub format: Format,
+    /// Same length as `file.text`; non-prose bytes replaced by spaces (newlines kept).
+    pub prose: String,
+    /// Byte ranges of headings known from the markup (Markdown `#` and setext headings).
+    pub headings: Vec<Range<usize>>,
+    /// Markdown footnote references `[^1]`, in order of appearance.
+    pub footnote_refs: Vec<MarkdownFootnote>,
+    /// Markdown footnote definitions `[^1]: ...`.
+    pub footnote_defs: Vec<MarkdownFootnote>,
+}
+
+impl Document {
+    /// Builds a document from text, masking what is not prose.
+    pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> Document {
+        let file = Arc::new(SourceFile::new(name, text));
+        let mut mask = Mask::new(&file.text);
+        let mut headings = Vec::new();
+        let mut footnote_refs = Vec::new();
+        let mut footnote_defs = Vec::new();
+        if format == Format::Markdown {
+            let md = markdown::scan(&file.text);
+            for r in md.not_prose {
+                mask.blank(r);
+            }
+            headings = md.headings;
+            footnote_refs = md.footnote_refs;
+            footnote_defs = md.footnote_defs;
+        }
+        for r in urls::find_urls(&file.text) {
+            mask.blank(r);
+        }
+        Document {
+            prose: mask.finish(),
+            file,
+            format,
+            headings,
+            footnote_refs,
+            footnote_defs,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.file.text
+    }
+
+    pub fn name(&self) -> &str {
+        &self.file.name
+    }
+}
+
+/// Blanks byte ranges of a text while keeping its length and its line breaks.
+struct Mask<'a> {
+    text: &'a str,
+    bytes: Vec<u8>,
+}
+
+impl<'a> Mask<'a> {
+    fn new(text: &'a str) -> Mask<'a> {
+        Mask {
+            text,
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn blank(&mut self, range: Range<usize>) {
+        // Widen to char boundaries so that only whole characters are replaced.
+        let mut start = range.start.min(self.text.len());
+        let mut end = range.end.min(self.text.len()).max(start);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        for b in &mut self.bytes[start..end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+
+    fn finish(self) -> String {
+        // Whole characters were replaced by ASCII spaces, so the bytes are still UTF-8.
+        String::from_utf8(self.bytes).unwrap_or_else(|_| self.text.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_keeps_length_and_lines() {
+        let d = Document::new(
+            "t.md",
+            "Use `PLA` here.\n\n```\nXYZ code\n```\nSee <https://x.org/ABC>.\n",
+            Format::Markdown,
+        );
+        assert_eq!(d.prose.len(), d.text().len());
+        assert!(!d.prose.contains("PLA"));
+        assert!(!d.prose.contains("XYZ"));
+        assert!(!d.prose.contains("ABC"));
+        assert_eq!(d.prose.matches('\n').count(), d.text().matches('\n').count());
+        assert!(d.prose.contains("Use"));
+    }
+}
