@@ -6,4 +6,10 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod report;
+pub mod rules;
+pub mod settings;
 pub mod source;

@@ -70,7 +70,11 @@ fn looks_like_text_heading(line: &str) -> bool {
     }
     let capitalised = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         .count();
     words[0].chars().next().is_some_and(char::is_uppercase) && capitalised * 3 >= words.len() * 2
 }
@@ -141,7 +145,9 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     if doc.format == crate::source::Format::Text {
         for b in &mut out {
             let text = &prose[b.range.clone()];
-            if b.kind == BlockKind::Paragraph && !text.contains('\n') && looks_like_text_heading(text)
+            if b.kind == BlockKind::Paragraph
+                && !text.contains('\n')
+                && looks_like_text_heading(text)
             {
                 b.kind = BlockKind::Heading;
             }
@@ -170,14 +176,26 @@ mod tests {
             Format::Text,
         );
         assert_eq!(k[0].0, BlockKind::Heading);
-        assert_eq!(k[1], (BlockKind::Paragraph, "First para\nwraps here.".into()));
-        assert_eq!(k[2], (BlockKind::ListItem, "o Since 2009, the Navy\nsailed.".into()));
+        assert_eq!(
+            k[1],
+            (BlockKind::Paragraph, "First para\nwraps here.".into())
+        );
+        assert_eq!(
+            k[2],
+            (
+                BlockKind::ListItem,
+                "o Since 2009, the Navy\nsailed.".into()
+            )
+        );
         assert_eq!(k[3].0, BlockKind::ListItem);
     }
 
     #[test]
     fn markdown_headings_and_tables() {
-        let k = kinds("# Title\nText here.\n\n| A | B |\n|---|---|\n", Format::Markdown);
+        let k = kinds(
+            "# Title\nText here.\n\n| A | B |\n|---|---|\n",
+            Format::Markdown,
+        );
         assert_eq!(k[0].0, BlockKind::Heading);
         assert_eq!(k[1].0, BlockKind::Paragraph);
         assert_eq!(k[2].0, BlockKind::TableRow);

@@ -335,8 +335,8 @@ fn short_then_long(
     if !long_text.chars().next()?.is_alphabetic() {
         return None;
     }
-    let start = initials_match(&letters(base), long_text)
-        .or_else(|| schwartz_hearst(base, long_text))?;
+    let start =
+        initials_match(&letters(base), long_text).or_else(|| schwartz_hearst(base, long_text))?;
     // The expansion must be the whole parenthesis, allowing a leading "the".
     let lead = &long_text[..start];
     if !lead.trim().is_empty() && !lead.trim().eq_ignore_ascii_case("the") {
@@ -424,12 +424,20 @@ fn glossary_line(line: &str, offset: usize) -> Option<Definition> {
         let long = cells[1].trim();
         let short_at = body.find(short)?;
         let long_at = short_at + short.len() + body[short_at + short.len()..].find(long)?;
-        return glossary_entry(short, long, offset + lead + short_at, offset + lead + long_at);
+        return glossary_entry(
+            short,
+            long,
+            offset + lead + short_at,
+            offset + lead + long_at,
+        );
     } else {
         let end = body.find(|c: char| c.is_whitespace() || c == ':' || c == '=')?;
         let short = &body[..end];
         let rest = &body[end..];
-        let sep = rest.len() - rest.trim_start_matches([' ', '\t', ':', '=', '-', '–', '—']).len();
+        let sep = rest.len()
+            - rest
+                .trim_start_matches([' ', '\t', ':', '=', '-', '–', '—'])
+                .len();
         let sep_text = &rest[..sep];
         let good_sep = sep_text.contains('\t')
             || sep_text.contains("  ")
@@ -465,7 +473,8 @@ fn glossary_entry(short: &str, long: &str, short_at: usize, long_at: usize) -> O
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == word)
 }
 
 fn normalize_space(s: &str) -> String {
@@ -480,23 +489,36 @@ mod tests {
     fn schwartz_hearst_examples() {
         let sh = |s, l: &str| schwartz_hearst(s, l).map(|i| l[i..].to_string());
         assert_eq!(
-            sh("AFISMA", "from the African-led International Support Mission in Mali").as_deref(),
+            sh(
+                "AFISMA",
+                "from the African-led International Support Mission in Mali"
+            )
+            .as_deref(),
             Some("African-led International Support Mission in Mali")
         );
         assert_eq!(
             sh("PKO", "to support a peacekeeping operation").as_deref(),
             Some("peacekeeping operation")
         );
-        assert_eq!(sh("MINUSMA", "peacekeepers to the UN Multidimensional"), None);
+        assert_eq!(
+            sh("MINUSMA", "peacekeepers to the UN Multidimensional"),
+            None
+        );
     }
 
     #[test]
     fn initials_first() {
         let l: Vec<char> = "GOA".chars().collect();
         let c = "operations in the Gulf of  Aden";
-        assert_eq!(initials_match(&l, c).map(|i| &c[i..]), Some("Gulf of  Aden"));
+        assert_eq!(
+            initials_match(&l, c).map(|i| &c[i..]),
+            Some("Gulf of  Aden")
+        );
         let l: Vec<char> = "AFISMA".chars().collect();
-        assert_eq!(initials_match(&l, "African-led International Support Mission in Mali"), None);
+        assert_eq!(
+            initials_match(&l, "African-led International Support Mission in Mali"),
+            None
+        );
     }
 
     #[test]
@@ -512,7 +534,10 @@ mod tests {
     #[test]
     fn glossary_lines() {
         let d = glossary_line("PKO\tpeacekeeping operation\n", 0).unwrap();
-        assert_eq!((d.short.as_str(), d.long.as_str()), ("PKO", "peacekeeping operation"));
+        assert_eq!(
+            (d.short.as_str(), d.long.as_str()),
+            ("PKO", "peacekeeping operation")
+        );
         let d = glossary_line("| AU | African Union |", 10).unwrap();
         assert_eq!(d.long, "African Union");
         assert_eq!(d.short_range, 12..14);

@@ -81,7 +81,10 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     continue;
                 }
                 let punct = &text[p.range.clone()];
-                if !matches!(punct, "." | "," | ";" | ":" | ")" | "]" | "\"" | "”" | "’" | "'") {
+                if !matches!(
+                    punct,
+                    "." | "," | ";" | ":" | ")" | "]" | "\"" | "”" | "’" | "'"
+                ) {
                     continue;
                 }
                 // What stands before the punctuation must be a word, a closing mark or a year.
@@ -122,7 +125,9 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 let Some(dot) = s.rfind('.') else { continue };
                 let (year, frac) = (&s[..dot], &s[dot + 1..]);
                 let year_like = year.len() == 4
-                    && year.parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y));
+                    && year
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1000..=2199).contains(&y));
                 let v: u32 = frac.parse().unwrap_or(0);
                 if year_like && frac.len() <= 3 && next_in_sequence(v, last) {
                     last = v;
@@ -245,7 +250,11 @@ mod tests {
 
     #[test]
     fn markdown_references() {
-        let d = Document::new("t.md", "Text.[^a] More.[^2]\n\n[^a]: N.\n[^2]: M.\n", Format::Markdown);
+        let d = Document::new(
+            "t.md",
+            "Text.[^a] More.[^2]\n\n[^a]: N.\n[^2]: M.\n",
+            Format::Markdown,
+        );
         let t = tokenize(&d.prose);
         let f = find_markers(&d, &t);
         assert_eq!(f.markers.len(), 2);

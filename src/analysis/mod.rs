@@ -14,6 +14,7 @@ pub use blocks::{Block, BlockKind};
 pub use definitions::{Definition, DefinitionKind};
 pub use footnotes::{Footnotes, Marker, MarkerKind};
 pub use sentences::Sentence;
+use std::collections::BTreeMap;
 pub use tokens::{Token, TokenKind};
 
 #[derive(Debug)]
@@ -24,6 +25,15 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub acronym_uses: Vec<AcronymUse>,
     pub definitions: Vec<Definition>,
+    /// Per short form: indexes into `acronym_uses` and `definitions`, in document order.
+    pub acronym_index: BTreeMap<String, AcronymEntry>,
+}
+
+/// Where one acronym is used and defined.
+#[derive(Debug, Default, Clone)]
+pub struct AcronymEntry {
+    pub uses: Vec<usize>,
+    pub definitions: Vec<usize>,
 }
 
 impl Analysis {
@@ -39,7 +49,23 @@ impl Analysis {
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();
         acronym_uses.retain(|u| !def_sites.contains(&u.range.start));
+        let mut acronym_index: BTreeMap<String, AcronymEntry> = BTreeMap::new();
+        for (i, u) in acronym_uses.iter().enumerate() {
+            acronym_index
+                .entry(u.short.clone())
+                .or_default()
+                .uses
+                .push(i);
+        }
+        for (i, d) in definitions.iter().enumerate() {
+            acronym_index
+                .entry(d.short.clone())
+                .or_default()
+                .definitions
+                .push(i);
+        }
         Analysis {
+            acronym_index,
             tokens,
             blocks,
             footnotes,

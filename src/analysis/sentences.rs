@@ -16,22 +16,78 @@ pub struct Sentence {
 
 /// Abbreviations after which a period does not end a sentence (compared without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl",
-    "Pvt", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Jr", "Sr", "St", "Mt", "Ft",
-    "No", "Nos", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch", "sec", "Sec", "art", "Art",
-    "para", "paras", "fig", "Fig", "figs", "ed", "eds", "Ed", "op", "cit", "ibid", "Ibid", "cf",
-    "vs", "v", "al", "approx", "ca", "e", "i", "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "est", "Dept",
-    "Univ", "Assn", "Ave", "Blvd", "Rd", "Pub", "Stat", "Cong", "Sess", "Doc", "Rept", "Res",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Cpl", "Pvt", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Jr", "Sr", "St", "Mt",
+    "Ft", "No", "Nos", "no", "nos", "p", "pp", "vol", "Vol", "vols", "ch", "Ch", "sec", "Sec",
+    "art", "Art", "para", "paras", "fig", "Fig", "figs", "ed", "eds", "Ed", "op", "cit", "ibid",
+    "Ibid", "cf", "vs", "v", "al", "approx", "ca", "e", "i", "etc", "Inc", "Ltd", "Co", "Corp",
+    "Bros", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "est", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Pub", "Stat", "Cong", "Sess", "Doc",
+    "Rept", "Res",
 ];
 
 /// Words that cannot end a sentence: a paragraph ending on one of them goes on in the next.
 const CONTINUATION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "nor",
-    "but", "as", "than", "that", "which", "who", "whose", "its", "their", "his", "her", "our",
-    "into", "onto", "upon", "between", "among", "about", "under", "over", "against", "during",
-    "including", "such", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "not", "this", "these", "those", "per", "via", "if", "when", "where", "while",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "into",
+    "onto",
+    "upon",
+    "between",
+    "among",
+    "about",
+    "under",
+    "over",
+    "against",
+    "during",
+    "including",
+    "such",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "not",
+    "this",
+    "these",
+    "those",
+    "per",
+    "via",
+    "if",
+    "when",
+    "where",
+    "while",
 ];
 
 const CLOSERS: &[&str] = &[")", "]", "\"", "”", "’", "'", "»"];
@@ -239,7 +295,8 @@ mod tests {
 
     #[test]
     fn quotes_close_sentences() {
-        let s = sents("He said “this is real.”4 China previously had troops. Then “Why?” he asked.");
+        let s =
+            sents("He said “this is real.”4 China previously had troops. Then “Why?” he asked.");
         assert_eq!(s.len(), 3);
     }
 }

@@ -31,16 +31,15 @@ pub fn scan(text: &str) -> MarkdownScan {
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => out.not_prose.push(range),
-            Event::Start(Tag::Link { link_type, .. }) | Event::Start(Tag::Image { link_type, .. }) => {
-                match link_type {
-                    LinkType::Autolink | LinkType::Email => out.not_prose.push(range),
-                    _ => {
-                        if let Some(dest) = destination_part(&text[range.clone()]) {
-                            out.not_prose.push(range.start + dest..range.end);
-                        }
+            Event::Start(Tag::Link { link_type, .. })
+            | Event::Start(Tag::Image { link_type, .. }) => match link_type {
+                LinkType::Autolink | LinkType::Email => out.not_prose.push(range),
+                _ => {
+                    if let Some(dest) = destination_part(&text[range.clone()]) {
+                        out.not_prose.push(range.start + dest..range.end);
                     }
                 }
-            }
+            },
             Event::Start(Tag::Heading { .. }) => out.headings.push(range),
             Event::FootnoteReference(label) => {
                 out.not_prose.push(range.clone());
@@ -81,11 +80,7 @@ mod tests {
     use super::*;
 
     fn blanked(text: &str) -> Vec<&str> {
-        scan(text)
-            .not_prose
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        scan(text).not_prose.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]

@@ -154,7 +154,10 @@ mod tests {
         assert!(!d.prose.contains("PLA"));
         assert!(!d.prose.contains("XYZ"));
         assert!(!d.prose.contains("ABC"));
-        assert_eq!(d.prose.matches('\n').count(), d.text().matches('\n').count());
+        assert_eq!(
+            d.prose.matches('\n').count(),
+            d.text().matches('\n').count()
+        );
         assert!(d.prose.contains("Use"));
     }
 }

@@ -17,7 +17,10 @@ pub fn find_urls(text: &str) -> Vec<Range<usize>> {
         // Trailing sentence punctuation is not part of the URL.
         while end > m.start() {
             let c = text[..end].chars().next_back().unwrap_or(' ');
-            if matches!(c, '.' | ',' | ';' | ':' | ')' | ']' | '\'' | '’' | '!' | '?') {
+            if matches!(
+                c,
+                '.' | ',' | ';' | ':' | ')' | ']' | '\'' | '’' | '!' | '?'
+            ) {
                 end -= c.len_utf8();
             } else {
                 break;

@@ -1,0 +1,365 @@
+//! The command line: argument definitions and the commands behind them.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use factlint::config::{self, Config, ConfigError, FailOn};
+use factlint::diagnostic::{Diagnostic, Finding, Severity};
+use factlint::engine::{self, Selection};
+use factlint::report::{self, Summary};
+use factlint::rules::{self, BUILTIN};
+use factlint::settings::Settings;
+use factlint::source::{self, Input, SourceFile};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "factlint",
+    version,
+    about = "A fact-checking and consistency linter for prose",
+    long_about = "factlint checks briefs and reports for internal consistency: acronyms defined \
+                  before use and spelled the same every time, and more. Findings are printed \
+                  rustc-style with the exact source span, or as JSON."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents (files, directories, or '-' for stdin).
+    Check(CheckArgs),
+    /// List the rules: code, name, default severity, summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation: what it checks, why, examples, how to silence it.
+    Explain {
+        /// A rule code, e.g. ACR003.
+        code: String,
+    },
+    /// Print the acronym definitions found in documents.
+    Acronyms {
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check (directories are walked; .gitignore is respected).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Config file [default: the nearest factlint.toml upward from the current directory].
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Only these rules (codes or prefixes, comma-separated: ACR, DAT003).
+    #[arg(long, value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Skip these rules (codes or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Exit with 1 when there is a finding at or above this severity.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Code of the diagnostics about files that cannot be read.
+const IO_RULE: &str = "io";
+/// Code of the diagnostics about a broken config file.
+const CONFIG_RULE: &str = "config";
+
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => list_rules(format),
+        Command::Explain { code } => explain(&code),
+        Command::Acronyms { paths, format } => acronyms(&paths, format),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("factlint: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+fn color_choice(when: ColorWhen) -> codespan_reporting::term::termcolor::ColorChoice {
+    use codespan_reporting::term::termcolor::ColorChoice;
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if std::io::stdout().is_terminal() && !no_color {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            }
+        }
+    }
+}
+
+fn load_config(args: &CheckArgs) -> Result<Config, ConfigError> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| config::find_config(&d)),
+    };
+    match path {
+        Some(p) => config::load_config(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+fn config_error_diagnostic(e: ConfigError) -> Diagnostic {
+    let mut finding = Finding::new(e.range.clone().unwrap_or(0..0), e.message);
+    if e.range.is_some() {
+        finding = finding.with_label("here");
+    }
+    Diagnostic {
+        file: e.file,
+        rule: CONFIG_RULE.into(),
+        severity: Severity::Error,
+        finding,
+    }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let config = match load_config(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            let d = config_error_diagnostic(e);
+            eprint!("{}", report::human::render(&[d]));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for code in args.select.iter().flatten().chain(&args.ignore) {
+        if !rules::selector_is_known(code) {
+            eprintln!("factlint: unknown rule code or prefix '{code}' (see `factlint rules`)");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let select = args.select.clone().or(config.select.clone());
+    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
+    let selection = Selection::new(select.as_deref(), &ignore, &config.severity);
+    let settings = Settings {
+        exempt: config.acronyms.exempt.iter().cloned().collect(),
+        ..Settings::default()
+    };
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+
+    let inputs = source::expand_paths(&args.paths);
+    let results: Vec<(Vec<Diagnostic>, bool)> = inputs
+        .par_iter()
+        .map(|input| check_input(input, &settings, &selection))
+        .collect();
+    let io_error = results.iter().any(|(_, err)| *err);
+    let mut diagnostics: Vec<Diagnostic> = results.into_iter().flat_map(|(d, _)| d).collect();
+    engine::sort(&mut diagnostics);
+    let summary = Summary::new(inputs.len(), &diagnostics);
+
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            writeln!(stdout, "{}", report::json::render(&diagnostics, summary))?;
+        }
+        OutputFormat::Human => {
+            use codespan_reporting::term::termcolor::BufferWriter;
+            let writer = BufferWriter::stdout(color_choice(args.color));
+            let mut buffer = writer.buffer();
+            report::human::emit(&mut buffer, &diagnostics)?;
+            stdout.write_all(buffer.as_slice())?;
+            writeln!(stdout, "{}", report::human::summary_line(summary))?;
+        }
+    }
+    stdout.flush()?;
+    let code = if io_error {
+        2
+    } else if diagnostics.iter().any(|d| fail_on.fails(d.severity)) {
+        1
+    } else {
+        0
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Checks one input; the flag says whether it could not be read.
+fn check_input(
+    input: &Input,
+    settings: &Settings,
+    selection: &Selection,
+) -> (Vec<Diagnostic>, bool) {
+    let loaded = match input {
+        Input::Stdin => source::load_stdin(),
+        Input::File { path, display } => source::load_path(path, display),
+        Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
+    };
+    match loaded {
+        Ok(doc) => (engine::check_document(&doc, settings, selection), false),
+        Err(e) => {
+            let file = Arc::new(SourceFile::new(input.display(), ""));
+            (
+                vec![Diagnostic::file_error(file, IO_RULE, e.to_string())],
+                true,
+            )
+        }
+    }
+}
+
+fn list_rules(format: ListFormat) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Human => {
+            for r in BUILTIN {
+                let m = r.meta();
+                writeln!(
+                    out,
+                    "{:8} {:34} {:8} {}",
+                    m.code, m.name, m.severity, m.summary
+                )?;
+            }
+        }
+        ListFormat::Json => {
+            let rules: Vec<_> = BUILTIN
+                .iter()
+                .map(|r| {
+                    let m = r.meta();
+                    serde_json::json!({
+                        "code": m.code, "name": m.name, "severity": m.severity,
+                        "summary": m.summary, "fix": m.fix.describe(),
+                    })
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({"rules": rules}))?
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(code: &str) -> anyhow::Result<ExitCode> {
+    let Some(rule) = rules::by_code(code) else {
+        eprintln!("factlint: no rule '{code}' (see `factlint rules`)");
+        return Ok(ExitCode::from(2));
+    };
+    let m = rule.meta();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "# {} ({})\n", m.name, m.code)?;
+    writeln!(
+        out,
+        "Default severity: {}. Fix: {}.\n",
+        m.severity,
+        m.fix.describe()
+    )?;
+    writeln!(out, "{}", m.explanation())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {
+    let inputs = source::expand_paths(paths);
+    let results: Vec<Result<Vec<serde_json::Value>, String>> = inputs
+        .par_iter()
+        .map(|input| {
+            let doc = match input {
+                Input::Stdin => source::load_stdin(),
+                Input::File { path, display } => source::load_path(path, display),
+                Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
+            }
+            .map_err(|e| format!("{}: {e}", input.display()))?;
+            let analysis = factlint::analysis::Analysis::new(&doc);
+            Ok(analysis
+                .definitions
+                .iter()
+                .map(|d| {
+                    let (line, column) = doc.file.position(d.short_range.start);
+                    serde_json::json!({
+                        "path": doc.name(), "short": d.short, "long": d.long,
+                        "line": line, "column": column,
+                    })
+                })
+                .collect())
+        })
+        .collect();
+    let mut failed = false;
+    let mut all = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => all.extend(v),
+            Err(e) => {
+                eprintln!("error[io]: {e}");
+                failed = true;
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "acronyms": all }))?
+        )?,
+        ListFormat::Human => {
+            for a in &all {
+                writeln!(
+                    out,
+                    "{}:{}:{}: {} = {}",
+                    a["path"].as_str().unwrap_or(""),
+                    a["line"],
+                    a["column"],
+                    a["short"].as_str().unwrap_or(""),
+                    a["long"].as_str().unwrap_or("")
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::from(if failed { 2 } else { 0 }))
+}

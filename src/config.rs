@@ -1,0 +1,175 @@
+//! `factlint.toml`: found upward from the current directory, or named with `--config`.
+//!
+//! ```toml
+//! select = ["ACR"]            # rules to run (codes or prefixes); default: all
+//! ignore = ["ACR006"]         # rules to skip
+//! fail-on = "warning"         # error | warning | info | never
+//!
+//! [severity]                  # per-rule severity overrides
+//! ACR001 = "error"
+//!
+//! [acronyms]
+//! exempt = ["PLA", "MFO"]     # acronyms your readers know without a definition
+//! ```
+//! Unknown keys are errors that point at the offending line.
+
+use crate::diagnostic::Severity;
+use crate::source::SourceFile;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub const CONFIG_NAME: &str = "factlint.toml";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// Whether a diagnostic of this severity fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub fail_on: Option<FailOn>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    #[serde(default)]
+    pub acronyms: AcronymConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AcronymConfig {
+    #[serde(default)]
+    pub exempt: Vec<String>,
+}
+
+/// A problem in a config file, with the span of the offending TOML when known.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub file: Arc<SourceFile>,
+    pub range: Option<Range<usize>>,
+    pub message: String,
+}
+
+/// The nearest `factlint.toml` in `start` or one of its parents.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads and validates a config file.
+pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        file: Arc::new(SourceFile::new(path.display().to_string(), "")),
+        range: None,
+        message: format!("cannot read config file: {e}"),
+    })?;
+    parse_config(&path.display().to_string(), &text)
+}
+
+pub fn parse_config(name: &str, text: &str) -> Result<Config, ConfigError> {
+    let file = Arc::new(SourceFile::new(name, text));
+    let config: Config = toml::from_str(text).map_err(|e| ConfigError {
+        file: file.clone(),
+        range: e.span(),
+        message: format!("invalid config: {}", e.message()),
+    })?;
+    // Codes in [severity], select and ignore must name rules.
+    let bad = |key: &str, code: &str| ConfigError {
+        file: file.clone(),
+        range: find_value_span(text, key, code),
+        message: format!("unknown rule code or prefix '{code}' in `{key}`"),
+    };
+    for code in config.severity.keys() {
+        if crate::rules::by_code(code).is_none() {
+            return Err(bad("severity", code));
+        }
+    }
+    for code in config.select.iter().flatten().chain(&config.ignore) {
+        if !crate::rules::selector_is_known(code) {
+            let key = if config.ignore.contains(code) {
+                "ignore"
+            } else {
+                "select"
+            };
+            return Err(bad(key, code));
+        }
+    }
+    Ok(config)
+}
+
+/// The span of `value` as written after `key` (quoted string or table key), for pointing at it.
+fn find_value_span(text: &str, key: &str, value: &str) -> Option<Range<usize>> {
+    let from = text.find(key).unwrap_or(0);
+    for pattern in [
+        format!("\"{value}\""),
+        format!("'{value}'"),
+        value.to_string(),
+    ] {
+        if let Some(i) = text[from..].find(&pattern) {
+            return Some(from + i..from + i + pattern.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let text = "select = [\"ACR\"]\nignroe = [\"ACR006\"]\n";
+        let e = parse_config("factlint.toml", text).unwrap_err();
+        let r = e.range.unwrap();
+        assert_eq!(&text[r], "ignroe");
+        assert!(
+            e.message.contains("unknown field `ignroe`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn unknown_code_points_at_value() {
+        let text = "[severity]\nACR001 = \"error\"\nXYZ9 = \"info\"\n";
+        let e = parse_config("factlint.toml", text).unwrap_err();
+        assert_eq!(&text[e.range.unwrap()], "XYZ9");
+    }
+
+    #[test]
+    fn good_config() {
+        let c = parse_config(
+            "f",
+            "select = [\"ACR\"]\nfail-on = \"warning\"\n[acronyms]\nexempt = [\"PLA\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.fail_on, Some(FailOn::Warning));
+        assert_eq!(c.acronyms.exempt, vec!["PLA"]);
+    }
+}

@@ -1,0 +1,79 @@
+//! ACR: acronyms defined before use, spelled the same every time, fitting their expansions.
+
+mod acronym_before_definition;
+mod acronym_expansion_mismatch;
+mod acronym_typo;
+mod conflicting_acronym_definitions;
+mod undefined_acronym;
+mod unused_acronym_definition;
+
+pub use acronym_before_definition::AcronymBeforeDefinition;
+pub use acronym_expansion_mismatch::AcronymExpansionMismatch;
+pub use acronym_typo::AcronymTypo;
+pub use conflicting_acronym_definitions::ConflictingAcronymDefinitions;
+pub use undefined_acronym::UndefinedAcronym;
+pub use unused_acronym_definition::UnusedAcronymDefinition;
+
+use crate::analysis::{Analysis, Definition};
+use crate::settings::Settings;
+
+/// The defined acronym that `short` is a likely misspelling of: exactly one defined acronym one
+/// edit away (a substitution, insertion or deletion when both have four or more letters; only an
+/// adjacent transposition for three letters), while `short` itself is neither defined nor exempt.
+pub(crate) fn typo_target<'a>(
+    short: &str,
+    analysis: &'a Analysis,
+    settings: &Settings,
+) -> Option<&'a Definition> {
+    let entry = analysis.acronym_index.get(short)?;
+    if !entry.definitions.is_empty() || settings.is_exempt(short) {
+        return None;
+    }
+    let mut found: Option<&Definition> = None;
+    for (defined, e) in &analysis.acronym_index {
+        let Some(&first_def) = e.definitions.first() else {
+            continue;
+        };
+        if defined == short || !is_near_miss(short, defined) {
+            continue;
+        }
+        if found.is_some_and(|f| f.short != *defined) {
+            return None; // two candidates: ambiguous, say nothing
+        }
+        found = Some(&analysis.definitions[first_def]);
+    }
+    found
+}
+
+fn is_near_miss(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 1 || la < 3 || lb < 3 {
+        return false;
+    }
+    // Both written in capitals, or both in the same mixed case pattern.
+    let caps = |s: &str| s.chars().all(|c| c.is_uppercase());
+    if caps(a) != caps(b) {
+        return false;
+    }
+    if la >= 4 && lb >= 4 {
+        return strsim::osa_distance(a, b) == 1;
+    }
+    // Three letters: only a swap of two neighbours ("PLA" / "LPA").
+    la == lb && strsim::osa_distance(a, b) == 1 && strsim::hamming(a, b) == Ok(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses() {
+        assert!(is_near_miss("ASISMA", "AFISMA"));
+        assert!(is_near_miss("AFSIMA", "AFISMA"));
+        assert!(is_near_miss("AFISM", "AFISMA"));
+        assert!(is_near_miss("LPA", "PLA"));
+        assert!(!is_near_miss("PLN", "PLA"));
+        assert!(!is_near_miss("UN", "US"));
+        assert!(!is_near_miss("MINUSMA", "AFISMA"));
+    }
+}

@@ -1,0 +1,76 @@
+use super::typo_target;
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::rules::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an acronym that the document uses but never defines, once, at its first use.
+    /// Acronyms on the built-in list of common ones (UN, US, EU, NATO, GDP, ...), those declared
+    /// in a facts file's `[acronyms]` glossary and those listed in `factlint.toml` are exempt, as
+    /// are Roman numerals, all-caps headings and labels ("SUBJECT:"), and words in capitals for
+    /// emphasis ("NOT").
+    ///
+    /// A definition is "Long Form (LF)", "LF (Long Form)", or an entry in the document's own
+    /// list headed "Acronyms", "Abbreviations" or "Glossary".
+    ///
+    /// ## Why is this bad?
+    /// A reader who does not know the acronym cannot follow the sentence, and a brief is often
+    /// read by people outside the writer's field.
+    ///
+    /// ## Example
+    /// ```text
+    /// The MFO has monitored the Sinai since 1982.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// The Multinational Force and Observers (MFO) has monitored the Sinai since 1982.
+    /// ```
+    ///
+    /// ## How to silence it
+    /// Define the acronym at first use, or list it as known to your readers in `factlint.toml`:
+    /// ```toml
+    /// [acronyms]
+    /// exempt = ["MFO"]
+    /// ```
+    /// or ignore the rule with `--ignore ACR001`.
+    pub struct UndefinedAcronym {
+        code: "ACR001",
+        name: "undefined-acronym",
+        severity: Warning,
+        fix: None,
+        summary: "acronym used but never defined",
+    }
+}
+
+impl Rule for UndefinedAcronym {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let a = cx.analysis;
+        for (short, entry) in &a.acronym_index {
+            if !entry.definitions.is_empty() || entry.uses.is_empty() {
+                continue;
+            }
+            if cx.settings.is_exempt(short) || typo_target(short, a, cx.settings).is_some() {
+                continue;
+            }
+            let first = &a.acronym_uses[entry.uses[0]];
+            let count = entry.uses.len();
+            let mut f = Finding::new(
+                first.range.clone(),
+                format!("acronym '{short}' is never defined"),
+            )
+            .with_label("used here without a definition");
+            if count > 1 {
+                f = f.with_note(format!("'{short}' is used {count} times in this document"));
+            }
+            f = f.with_help(format!(
+                "spell it out at first use, e.g. \"Long Form ({short})\", or add it to `exempt` under [acronyms] in factlint.toml"
+            ));
+            out.push(f);
+        }
+    }
+}
