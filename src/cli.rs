@@ -322,7 +322,7 @@ fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {
                 .map(|d| {
                     let (line, column) = doc.file.position(d.short_range.start);
                     serde_json::json!({
-                        "path": doc.name(), "short": d.short, "long": d.long,
+                        "path": doc.name(), "short": d.written, "long": d.long,
                         "line": line, "column": column,
                     })
                 })

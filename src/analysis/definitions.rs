@@ -21,7 +21,10 @@ pub enum DefinitionKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Definition {
+    /// The acronym's base form, as uses are indexed ("PKO" for "(PKOs)").
     pub short: String,
+    /// The short form as written in the definition ("PKOs").
+    pub written: String,
     pub long: String,
     pub short_range: Range<usize>,
     pub long_range: Range<usize>,
@@ -59,9 +62,10 @@ pub fn is_short_form(s: &str) -> bool {
     if upper == 0 {
         return false;
     }
-    // "Figure", "China": one capital then four or more lower-case letters.
+    // "Figure", "China", "Dec.": one capital, then only lower-case letters (and a period).
     let lower = s.chars().filter(|c| c.is_lowercase()).count();
-    !(upper == 1 && first.is_uppercase() && lower >= 3 && lower + 1 == n)
+    let period = usize::from(s.ends_with('.'));
+    !(upper == 1 && first.is_uppercase() && lower >= 2 && lower + 1 + period == n)
 }
 
 /// Schwartz–Hearst letter matching. Returns the byte offset in `long` where the long form
@@ -94,13 +98,25 @@ pub fn schwartz_hearst(short: &str, long: &str) -> Option<usize> {
         li -= 1;
         si -= 1;
     }
+    // The long form starts at the first matched letter, which is at the start of a word or of a
+    // hyphenated part: "non-high-density lipoprotein (HDL)" gives "high-density lipoprotein".
+    // Chemical prefixes stay: "3-hydroxy-3-methylglutaryl-CoA", "1,1-dideuterio-...": a prefix of
+    // digits, punctuation and single letters is part of the name.
     let matched = (li + 1) as usize;
-    // The long form starts at the beginning of the word holding the first matched letter.
-    let start_char = l[..=matched.min(l.len() - 1)]
+    let word_start = l[..matched]
         .iter()
-        .rposition(|&(_, c)| c.is_whitespace())
+        .rposition(|&(_, c)| c.is_whitespace() || matches!(c, '[' | '(' | '"' | '“' | '/'))
         .map_or(0, |p| p + 1);
-    Some(l.get(start_char).map_or(0, |&(i, _)| i))
+    let prefix: String = l[word_start..matched].iter().map(|&(_, c)| c).collect();
+    let letter_runs_short = prefix
+        .split(|c: char| !c.is_alphabetic())
+        .all(|run| run.chars().count() <= 1);
+    let start = if letter_runs_short {
+        word_start
+    } else {
+        matched
+    };
+    Some(l.get(start).map_or(0, |&(i, _)| i))
 }
 
 /// Letters of a short form, upper-cased, digits and punctuation dropped.
@@ -186,15 +202,20 @@ pub fn find_definitions(
     let mut out = Vec::new();
     let mut sentence_idx = 0usize;
     for (i, tok) in tokens.iter().enumerate() {
-        if tok.kind != TokenKind::Punct || &prose[tok.range.clone()] != "(" {
+        let (opener, closer) = match &prose[tok.range.clone()] {
+            "(" => ('(', ')'),
+            "[" => ('[', ']'),
+            _ => continue,
+        };
+        if tok.kind != TokenKind::Punct {
             continue;
         }
         let open = tok.range.start;
         let Some(close_rel) = prose[open + 1..]
             .char_indices()
             .take(160)
-            .find(|&(_, c)| c == ')' || c == '(')
-            .filter(|&(_, c)| c == ')')
+            .find(|&(_, c)| c == closer || c == opener)
+            .filter(|&(_, c)| c == closer)
             .map(|(j, _)| j)
         else {
             continue;
@@ -207,9 +228,19 @@ pub fn find_definitions(
         let sentence_start = sentences
             .get(sentence_idx)
             .map_or(0, |s| s.range.start.min(open));
-        if let Some(def) = long_then_short(prose, sentence_start, open, inner_range.clone(), inner)
-        {
+        let bracket = opener == '[';
+        if let Some(def) = long_then_short(
+            prose,
+            sentence_start,
+            open,
+            inner_range.clone(),
+            inner,
+            bracket,
+        ) {
             out.push(def);
+        } else if bracket {
+            // Square brackets in prose are mostly editorial insertions in quotations; only the
+            // tightest "Long Form [LF]" is taken.
         } else if let Some(def) = short_then_long(prose, tokens, i, inner_range, inner) {
             out.push(def);
         }
@@ -226,18 +257,21 @@ fn long_then_short(
     open: usize,
     inner_range: Range<usize>,
     inner: &str,
+    bracket: bool,
 ) -> Option<Definition> {
     let trimmed = inner.trim_start();
     let lead = inner.len() - trimmed.len();
-    let mut short = trimmed
-        .split([';', ',', ')'])
-        .next()
-        .unwrap_or("")
-        .trim_end();
+    let mut short = trimmed.split([';', ',']).next().unwrap_or("").trim_end();
     if let Some((first, _)) = short.split_once(" or ") {
         short = first.trim_end();
     }
-    if !is_short_form(short) {
+    // "Ang II", "PAR 2": a short form of two parts whose second is a numeral.
+    let two_part = short.split_once(' ').is_some_and(|(a, b)| {
+        is_short_form(a)
+            && a.chars().all(|c| c.is_alphabetic())
+            && (b.chars().all(|c| c.is_ascii_digit()) || super::acronyms::is_roman_numeral(b))
+    });
+    if !two_part && !is_short_form(short) {
         return None;
     }
     // A plural short form "(PKOs)" names the singular acronym.
@@ -248,9 +282,7 @@ fn long_then_short(
     // The candidate: up to max_words words before the parenthesis, within the sentence and
     // after any earlier parenthesis or clause mark.
     let before = &prose[sentence_start..open];
-    let cut = before
-        .rfind([')', ';', ':', '(', '[', ']', '='])
-        .map_or(0, |i| i + 1);
+    let cut = before.rfind([')', ';', ':', '(', '=']).map_or(0, |i| i + 1);
     let region_start = sentence_start + cut;
     let region = prose[region_start..open].trim_end();
     let words = words_with_ranges(region);
@@ -261,24 +293,49 @@ fn long_then_short(
     let cand_start = words[first_word].0.start;
     let candidate = &region[cand_start..];
     let base_letters = letters(base);
-    let found = initials_match(&base_letters, candidate)
+    let by_initials = initials_match(&base_letters, candidate);
+    if bracket && by_initials.is_none() {
+        return None;
+    }
+    let found = by_initials
         .or_else(|| schwartz_hearst(base, candidate))
         .filter(|&s| {
             let long = &candidate[s..];
-            long.chars().count() > base.chars().count() && !contains_word(long, base)
+            // "John W. McCormack (MA)": a two-letter acronym of one capitalised word is a
+            // state after a name, not a definition ("gentamicin (GM)" is one).
+            let one_word = !long
+                .trim()
+                .contains(|c: char| c.is_whitespace() || c == '-')
+                && long.trim().starts_with(char::is_uppercase);
+            long.chars().count() > base.chars().count()
+                && !contains_word(long, base)
+                && !(one_word && base_letters.len() <= 2)
         });
+    // "(GPO, 2025)": a publisher in a citation, not a definition, unless the letters fit.
+    let alone = trimmed.trim_end() == short || trimmed.trim_end() == base;
     let (long_start, fits) = match found {
         Some(s) => (cand_start + s, true),
-        None => (cand_start + loose_long_form(candidate)?, false),
+        None if !alone => return None,
+        // A loose definition needs an acronym of three or more capitals: "(MA)" after a name
+        // is a state, "(D-OH)" a party and state.
+        None if base.len() < 3 || !base.chars().all(|c| c.is_ascii_uppercase()) => return None,
+        None => match loose_long_form(candidate) {
+            Some(s) => (cand_start + s, false),
+            // "formed police units (FPC)": the words the acronym was meant for.
+            None => (
+                cand_start + super::initials::near_miss(base, candidate)?.words[0].0,
+                false,
+            ),
+        },
     };
     let long_range = region_start + long_start..region_start + region.len();
-    let long = normalize_space(&prose[long_range.clone()]);
-    // A fitted long form of one word that is only the short form's own letters adds nothing.
+    let (long_range, long) = unquote(prose, long_range);
     if long.is_empty() {
         return None;
     }
     Some(Definition {
         short: base.to_string(),
+        written: short.to_string(),
         long,
         short_range,
         long_range,
@@ -296,6 +353,10 @@ fn loose_long_form(candidate: &str) -> Option<usize> {
     let mut capitalised = 0;
     for (range, w) in words.iter().rev() {
         let first = w.chars().next()?;
+        // The phrase stops at a clause mark: "Jason A. Smith, Parliamentarian".
+        if w.ends_with([',', '.', ';']) && start.is_some() {
+            break;
+        }
         if first.is_uppercase() {
             capitalised += 1;
             start = Some(range.start);
@@ -345,6 +406,7 @@ fn short_then_long(
     let offset = inner_range.start + (inner.len() - inner.trim_start().len());
     Some(Definition {
         short: base.to_string(),
+        written: base.to_string(),
         long: normalize_space(&long_text[start..]),
         short_range: prev.range.start..prev.range.start + base.len(),
         long_range: offset + start..offset + long_text.len(),
@@ -464,12 +526,24 @@ fn glossary_entry(short: &str, long: &str, short_at: usize, long_at: usize) -> O
     }
     Some(Definition {
         short: short.to_string(),
+        written: short.to_string(),
         long: normalize_space(long),
         short_range: short_at..short_at + short.len(),
         long_range: long_at..long_at + long.len(),
         kind: DefinitionKind::Glossary,
         fits: schwartz_hearst(short, long).is_some(),
     })
+}
+
+/// Drops quotation marks around a long form ("“astigmatic intensity equation” (AIE)").
+fn unquote(prose: &str, mut range: Range<usize>) -> (Range<usize>, String) {
+    const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’'];
+    let text = &prose[range.clone()];
+    let inner = text.trim_start_matches(QUOTES);
+    range.start += text.len() - inner.len();
+    let inner = inner.trim_end_matches(QUOTES);
+    range.end = range.start + inner.len();
+    (range.clone(), normalize_space(&prose[range]))
 }
 
 fn contains_word(text: &str, word: &str) -> bool {

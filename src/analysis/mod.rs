@@ -5,6 +5,7 @@ pub mod acronyms;
 pub mod blocks;
 pub mod definitions;
 pub mod footnotes;
+pub mod initials;
 pub mod sentences;
 pub mod tokens;
 

@@ -41,6 +41,16 @@ pub fn scan(text: &str) -> MarkdownScan {
                 }
             },
             Event::Start(Tag::Heading { .. }) => out.headings.push(range),
+            Event::Start(Tag::Emphasis)
+            | Event::Start(Tag::Strong)
+            | Event::Start(Tag::Strikethrough) => {
+                // The delimiter runs ("**", "_", "~~") at both ends are markup, not prose.
+                let src = &text[range.clone()];
+                let lead = src.len() - src.trim_start_matches(['*', '_', '~']).len();
+                let trail = src.len() - src.trim_end_matches(['*', '_', '~']).len();
+                out.not_prose.push(range.start..range.start + lead);
+                out.not_prose.push(range.end - trail..range.end);
+            }
             Event::FootnoteReference(label) => {
                 out.not_prose.push(range.clone());
                 out.footnote_refs.push(MarkdownFootnote {

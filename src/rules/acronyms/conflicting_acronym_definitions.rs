@@ -1,5 +1,4 @@
 use crate::analysis::definitions::SMALL_WORDS;
-use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -12,8 +11,8 @@ declare_rule! {
     /// small words ("of", "the") and plural endings, so "peace-keeping operations" agrees with
     /// "Peacekeeping Operation".
     ///
-    /// Definitions whose letters do not fit their expansion (foreign-language acronyms) are not
-    /// compared: where such an expansion starts is a guess.
+    /// Definitions whose letters do not fit their expansion (foreign-language acronyms) are
+    /// compared on their last two words only: where such an expansion starts is a guess.
     ///
     /// ## Why is this bad?
     /// One acronym for two things leaves the reader to guess which is meant at every use.
@@ -47,7 +46,6 @@ impl Rule for ConflictingAcronymDefinitions {
                 .definitions
                 .iter()
                 .map(|&d| &a.definitions[d])
-                .filter(|d| d.fits || d.kind == DefinitionKind::Glossary)
                 .collect();
             if let Some(declared) = cx.settings.glossary.get(short) {
                 for d in &defs {
@@ -72,18 +70,27 @@ impl Rule for ConflictingAcronymDefinitions {
                 continue;
             };
             for d in rest {
-                if same_expansion(&d.long, &first.long) {
+                if partly_abbreviated(&d.long) || partly_abbreviated(&first.long) {
+                    continue;
+                }
+                let loose = !d.fits || !first.fits;
+                let same = if loose {
+                    same_ending(&d.long, &first.long)
+                } else {
+                    same_expansion(&d.long, &first.long)
+                };
+                if same {
                     continue;
                 }
                 out.push(
                     Finding::new(
-                        d.long_range.clone(),
+                        d.short_range.clone(),
                         format!(
                             "'{short}' is defined again as \"{}\", but earlier as \"{}\"",
                             d.long, first.long
                         ),
                     )
-                    .with_label("second expansion")
+                    .with_label(format!("defined again as \"{}\"", d.long))
                     .with_secondary(first.long_range.clone(), "first defined here")
                     .with_help(format!(
                         "use one expansion for '{short}', or a different acronym for the second meaning"
@@ -94,37 +101,80 @@ impl Rule for ConflictingAcronymDefinitions {
     }
 }
 
-/// Letters of the significant words, singular, lower case: the form in which two expansions
-/// are compared.
-fn key(long: &str) -> String {
-    long.split(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '/')
-        .map(|w| {
-            let w: String = w
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            w
-        })
-        .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
-        .map(|w| {
-            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w
-            }
-        })
-        .collect::<Vec<_>>()
-        .concat()
+/// The significant words of an expansion, lower case, cut to six letters so that inflections
+/// agree ("provided"/"provider", "operation"/"operations").
+fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
+    long.split(|c: char| {
+        c.is_whitespace() || matches!(c, '/' | ',') || (split_hyphens && matches!(c, '-' | '–'))
+    })
+    .map(|w| {
+        w.trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    })
+    .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
+    .map(|w| w.strip_suffix('s').unwrap_or(&w).chars().take(6).collect())
+    .collect()
 }
 
-/// Whether two expansions name the same thing. One may carry extra leading words that the
-/// letter matching took in ("the new Department of ..."): the shorter must end the longer.
+/// Whether two expansions name the same thing: the same words in any order, or one a run of
+/// the other's words ("Self-Employment Assistance" in "Self Employment Assistance Program";
+/// letter matching may take in a word more or less).
 pub(crate) fn same_expansion(a: &str, b: &str) -> bool {
-    let (ka, kb) = (key(a), key(b));
-    ka == kb || (!ka.is_empty() && !kb.is_empty() && (ka.ends_with(&kb) || kb.ends_with(&ka)))
+    // "Anti-Terrorism" agrees with "Antiterrorism", and "Self-Employment" with "Self Employment".
+    same_words(stems(a, true), stems(b, true)) || same_words(stems(a, false), stems(b, false))
+}
+
+fn same_words(sa: Vec<String>, sb: Vec<String>) -> bool {
+    if sa.is_empty() || sb.is_empty() {
+        return true;
+    }
+    let (short, long) = if sa.len() <= sb.len() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
+    // The shorter's words in order within the longer ("Consumer Price Index for Urban
+    // Consumers" in "... for All Urban Consumers").
+    let mut rest = long.iter();
+    if short.iter().all(|w| rest.any(|l| same_word(w, l))) {
+        return true;
+    }
+    let (mut x, mut y) = (sa, sb);
+    x.sort();
+    y.sort();
+    x == y
+}
+
+/// Two stems agree when equal, or when one is a short abbreviation of the other ("ltd",
+/// "limite"): its letters in order, starting with the same letter.
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() > 4 || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// Whether an expansion is itself partly abbreviated ("PHS Act", "GHG Reporting Program"):
+/// such an expansion cannot be compared word for word.
+fn partly_abbreviated(long: &str) -> bool {
+    long.split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::analysis::acronyms::acronym_base(w).is_some())
+}
+
+/// For expansions whose letters do not fit (where the expansion starts is a guess): the same
+/// when their last two significant words agree.
+fn same_ending(a: &str, b: &str) -> bool {
+    let (sa, sb) = (stems(a, true), stems(b, true));
+    sa[sa.len().saturating_sub(2)..] == sb[sb.len().saturating_sub(2)..]
 }
 
 #[cfg(test)]
