@@ -17,7 +17,29 @@ pub struct AcronymUse {
     pub token: usize,
     /// Inside a heading (titles often name an acronym before the text defines it).
     pub in_heading: bool,
+    /// Inside a table row (tables often carry abbreviations explained in a legend elsewhere).
+    pub in_table: bool,
+    /// An ordinary English word in capitals ("SAFE", "SHIELD"): a use if the document defines
+    /// it, but not an undefined acronym if it does not.
+    pub ordinary_word: bool,
+    /// Part of a name: "RAND Corporation", "CARES Act".
+    pub in_name: bool,
 }
+
+/// US state and territory postal codes, which follow a city ("Huntsville, AL") or a party
+/// ("R-WI") and are not acronyms there.
+const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
+];
+
+/// Capitalised words after which an all-caps word is part of a name.
+const NAME_SUFFIXES: &[&str] = &[
+    "Act", "Acts", "Corporation", "Corp", "Inc", "LLC", "Ltd", "AG", "Group", "Company", "Co",
+    "Holdings", "Foundation", "Bill",
+];
 
 /// The base form of an acronym-like word, and its length in bytes: possessive and plural
 /// endings removed.
@@ -30,7 +52,8 @@ pub fn acronym_base(word: &str) -> Option<&str> {
         }
     }
     if let Some(b) = base.strip_suffix('s') {
-        if b.len() >= 2 && b.bytes().filter(u8::is_ascii_uppercase).count() >= 2 {
+        // "PKOs" is the plural of "PKO"; "CBSNews" is not the plural of anything.
+        if b.len() >= 2 && b.bytes().all(|c| c.is_ascii_uppercase()) {
             base = b;
         }
     }
@@ -223,11 +246,66 @@ pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Acronym
         if in_shouted_run(prose, tokens, i) {
             continue;
         }
+        let glued = |t: Option<&Token>, after: bool| {
+            t.filter(|t| if after { !t.space_before } else { !tokens[i].space_before })
+                .map(|t| (&prose[t.range.clone()], t.kind))
+        };
+        let prev = glued(i.checked_sub(1).map(|p| &tokens[p]), false);
+        let next = glued(tokens.get(i + 1), true);
+        // Identifiers: "KTMF_00000047", "ISBA/31/LTC/2", "COVID-19", "FS00015".
+        let identifier = |t: Option<(&str, TokenKind)>| {
+            t.is_some_and(|(s, k)| matches!(s, "_" | "/" | "\\" | "@" | "#") || k == TokenKind::Number)
+        };
+        if identifier(prev) || identifier(next) {
+            continue;
+        }
+        let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before);
+        if next.is_some_and(|(s, _)| s == "-")
+            && next_after_hyphen.is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            continue;
+        }
+        // A hyphenated compound of capitals ("SAFETEA-LU", "HUD-VASH") is one acronym; its
+        // parts are not uses on their own.
+        let caps_word = |t: Option<&Token>| {
+            t.is_some_and(|t| {
+                t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
+            })
+        };
+        let before_hyphen = i >= 2 && prev.is_some_and(|(s, _)| s == "-") && !tokens[i - 1].space_before;
+        if before_hyphen && caps_word(Some(&tokens[i - 2])) {
+            continue;
+        }
+        let mut range = tok.range.start..tok.range.start + base.len();
+        let mut short = base.to_string();
+        if next.is_some_and(|(s, _)| s == "-") && caps_word(next_after_hyphen) {
+            let part = &tokens[i + 2];
+            let part_base = acronym_base(&prose[part.range.clone()]).unwrap_or("");
+            range.end = part.range.start + part_base.len();
+            short = prose[range.clone()].to_string();
+        }
+        // "Huntsville, AL", "(R-WI)", "Joseph W. Martin (MA)".
+        if STATE_CODES.contains(&base)
+            && i > 0
+            && matches!(&prose[tokens[i - 1].range.clone()], "," | "-" | "(")
+        {
+            continue;
+        }
+        let in_name = tokens
+            .get(i + 1)
+            .filter(|t| t.space_before)
+            .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range.clone()]));
+        let in_table = block.is_some_and(|b| b.kind == BlockKind::TableRow);
+        let ordinary_word = base.bytes().all(|c| c.is_ascii_uppercase())
+            && super::words::is_english_word(base);
         out.push(AcronymUse {
-            range: tok.range.start..tok.range.start + base.len(),
-            short: base.to_string(),
+            range,
+            short,
             token: i,
             in_heading,
+            in_table,
+            ordinary_word,
+            in_name,
         });
     }
     out

@@ -8,6 +8,7 @@ pub mod footnotes;
 pub mod initials;
 pub mod sentences;
 pub mod tokens;
+pub mod words;
 
 use crate::source::Document;
 pub use acronyms::AcronymUse;

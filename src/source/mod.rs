@@ -83,6 +83,12 @@ impl Document {
         for r in urls::find_urls(&file.text) {
             mask.blank(r);
         }
+        if format == Format::Text {
+            // Markup tags left in plain text ("<SECTION>", "<FN110>", "<br/>") are not prose.
+            for r in urls::find_tags(&file.text) {
+                mask.blank(r);
+            }
+        }
         Document {
             prose: mask.finish(),
             file,

@@ -8,6 +8,15 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\x22“”]+").expect("URL pattern compiles")
 });
 
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"</?[A-Za-z][A-Za-z0-9_:-]*(?:\s[^<>\n]*)?/?>").expect("tag pattern compiles")
+});
+
+/// Byte ranges of markup tags in plain text: "<SECTION>", "</p>", "<FN110>".
+pub fn find_tags(text: &str) -> Vec<Range<usize>> {
+    TAG.find_iter(text).map(|m| m.range()).collect()
+}
+
 /// Byte ranges of bare URLs, including a URL hard-wrapped across a line break in text copied
 /// from a PDF (".../china-names-new-military-leaders-as-" / "transition-nears.html").
 pub fn find_urls(text: &str) -> Vec<Range<usize>> {
@@ -77,6 +86,13 @@ mod tests {
             urls(t),
             vec!["http://www.x.com/2012/names-as-\ntransition-nears.html?_r=0"]
         );
+    }
+
+    #[test]
+    fn tags() {
+        let t = "<SECTION>Title <FN12> and a < b > c";
+        let found: Vec<&str> = find_tags(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(found, vec!["<SECTION>", "<FN12>"]);
     }
 
     #[test]

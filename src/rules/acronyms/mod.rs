@@ -29,6 +29,14 @@ pub(crate) fn typo_target<'a>(
     if !entry.definitions.is_empty() || settings.is_exempt(short) {
         return None;
     }
+    // An ordinary word in capitals or part of a name is not a misspelt acronym.
+    let acronym_like = entry.uses.iter().any(|&u| {
+        let u = &analysis.acronym_uses[u];
+        !u.ordinary_word && !u.in_name
+    });
+    if !acronym_like {
+        return None;
+    }
     let mut found: Option<&Definition> = None;
     for (defined, e) in &analysis.acronym_index {
         let Some(&first_def) = e.definitions.first() else {

@@ -8,8 +8,10 @@ declare_rule! {
     /// Reports an acronym that the document uses but never defines, once, at its first use.
     /// Acronyms on the built-in list of common ones (UN, US, EU, NATO, GDP, ...), those declared
     /// in a facts file's `[acronyms]` glossary and those listed in `factlint.toml` are exempt, as
-    /// are Roman numerals, all-caps headings and labels ("SUBJECT:"), and words in capitals for
-    /// emphasis ("NOT").
+    /// are Roman numerals, all-caps headings and labels ("SUBJECT:"), ordinary English words in
+    /// capitals ("SAFE", "SHIELD"), names ("RAND Corporation", "CARES Act"), identifiers
+    /// ("KTMF_00000047", "COVID-19"), state codes after a city or party ("Huntsville, AL",
+    /// "R-WI"), and abbreviations in table rows, which usually have a legend of their own.
     ///
     /// A definition is "Long Form (LF)", "LF (Long Form)", or an entry in the document's own
     /// list headed "Acronyms", "Abbreviations" or "Glossary".
@@ -57,8 +59,15 @@ impl Rule for UndefinedAcronym {
             if cx.settings.is_exempt(short) || typo_target(short, a, cx.settings).is_some() {
                 continue;
             }
-            let first = &a.acronym_uses[entry.uses[0]];
-            let count = entry.uses.len();
+            // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.
+            let uses: Vec<_> = entry
+                .uses
+                .iter()
+                .map(|&u| &a.acronym_uses[u])
+                .filter(|u| !u.ordinary_word && !u.in_name && !u.in_table)
+                .collect();
+            let Some(first) = uses.first() else { continue };
+            let count = uses.len();
             let mut f = Finding::new(
                 first.range.clone(),
                 format!("acronym '{short}' is never defined"),
