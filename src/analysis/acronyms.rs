@@ -66,7 +66,13 @@ pub fn acronym_base(word: &str) -> Option<&str> {
     }
     let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
     let lower = bytes.len() - upper;
-    (upper >= 2 && upper > lower).then_some(base)
+    // "UberWAV", "GusNIP": a run of three lower-case letters is a word inside a name.
+    let longest_lower_run = base
+        .split(|c: char| c.is_ascii_uppercase())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    (upper >= 2 && upper > lower && longest_lower_run < 3).then_some(base)
 }
 
 /// Roman numerals up to 89 ("II", "XIV", "LXX"); C, D and M are left out because "CD", "DC" and
@@ -254,36 +260,57 @@ pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Acronym
         let next = glued(tokens.get(i + 1), true);
         // Identifiers: "KTMF_00000047", "ISBA/31/LTC/2", "COVID-19", "FS00015".
         let identifier = |t: Option<(&str, TokenKind)>| {
-            t.is_some_and(|(s, k)| matches!(s, "_" | "/" | "\\" | "@" | "#") || k == TokenKind::Number)
+            t.is_some_and(|(s, k)| {
+                matches!(s, "_" | "/" | "\\" | "@" | "#" | "&") || k == TokenKind::Number
+            })
         };
         if identifier(prev) || identifier(next) {
             continue;
         }
-        let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before);
-        if next.is_some_and(|(s, _)| s == "-")
-            && next_after_hyphen.is_some_and(|t| t.kind == TokenKind::Number)
+        // "AR(1)": notation, not prose.
+        if next.is_some_and(|(s, _)| s == "(")
+            && tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
         {
             continue;
         }
-        // A hyphenated compound of capitals ("SAFETEA-LU", "HUD-VASH") is one acronym; its
-        // parts are not uses on their own.
-        let caps_word = |t: Option<&Token>| {
-            t.is_some_and(|t| {
-                t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
-            })
+        // "33 USC 408": a citation between numbers.
+        let is_number = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
+        if i > 0 && is_number(Some(&tokens[i - 1])) && is_number(tokens.get(i + 1)) {
+            continue;
+        }
+        if in_quotation(prose, tokens, i) {
+            continue;
+        }
+        let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before);
+        if next.is_some_and(|(s, _)| s == "-") && is_number(next_after_hyphen) {
+            continue;
+        }
+        // A hyphenated compound ("SAFETEA-LU", "HUD-VASH", "C-UAS", "ARPA-E") is one acronym;
+        // its parts are not uses on their own.
+        let single_capital = |t: &Token| {
+            let w = &prose[t.range.clone()];
+            t.kind == TokenKind::Word && w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
         };
-        let before_hyphen = i >= 2 && prev.is_some_and(|(s, _)| s == "-") && !tokens[i - 1].space_before;
-        if before_hyphen && caps_word(Some(&tokens[i - 2])) {
+        let acronym_token = |t: &Token| {
+            t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
+        };
+        let before_hyphen =
+            i >= 2 && prev.is_some_and(|(s, _)| s == "-") && !tokens[i - 1].space_before;
+        if before_hyphen && acronym_token(&tokens[i - 2]) {
             continue;
         }
         let mut range = tok.range.start..tok.range.start + base.len();
-        let mut short = base.to_string();
-        if next.is_some_and(|(s, _)| s == "-") && caps_word(next_after_hyphen) {
-            let part = &tokens[i + 2];
-            let part_base = acronym_base(&prose[part.range.clone()]).unwrap_or("");
-            range.end = part.range.start + part_base.len();
-            short = prose[range.clone()].to_string();
+        if before_hyphen && single_capital(&tokens[i - 2]) {
+            range.start = tokens[i - 2].range.start;
         }
+        if next.is_some_and(|(s, _)| s == "-")
+            && next_after_hyphen.is_some_and(|t| acronym_token(t) || single_capital(t))
+        {
+            let part = &tokens[i + 2];
+            let w = &prose[part.range.clone()];
+            range.end = part.range.start + acronym_base(w).unwrap_or(w).len();
+        }
+        let short = prose[range.clone()].to_string();
         // "Huntsville, AL", "(R-WI)", "Joseph W. Martin (MA)".
         if STATE_CODES.contains(&base)
             && i > 0
@@ -309,6 +336,30 @@ pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Acronym
         });
     }
     out
+}
+
+/// Whether token `i` lies inside a quotation (“...” or "...") in its paragraph: the quoted
+/// speaker's acronyms are not the writer's to define.
+fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
+    let mut open_curly = 0i32;
+    let mut straight = 0usize;
+    for t in tokens[..i].iter().rev().take(120) {
+        if prose[t.range.end..tokens[i].range.start].contains("\n\n") {
+            break;
+        }
+        match &prose[t.range.clone()] {
+            "”" => open_curly -= 1,
+            "“" => {
+                open_curly += 1;
+                if open_curly > 0 {
+                    return true;
+                }
+            }
+            "\"" => straight += 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 1
 }
 
 /// Whether the line holding `offset` has letters but none in lower case and at least two words:
