@@ -22,8 +22,10 @@ pub struct AcronymUse {
     /// An ordinary English word in capitals ("SAFE", "SHIELD"): a use if the document defines
     /// it, but not an undefined acronym if it does not.
     pub ordinary_word: bool,
-    /// Part of a name: "RAND Corporation", "CARES Act".
+    /// Part of a name: "RAND Corporation", "CARES Act", "CRS Report".
     pub in_name: bool,
+    /// Inside the text of a Markdown link (tables of contents repeat headings as links).
+    pub in_link: bool,
 }
 
 /// US state and territory postal codes, which follow a city ("Huntsville, AL") or a party
@@ -38,7 +40,7 @@ const STATE_CODES: &[&str] = &[
 /// Capitalised words after which an all-caps word is part of a name.
 const NAME_SUFFIXES: &[&str] = &[
     "Act", "Acts", "Corporation", "Corp", "Inc", "LLC", "Ltd", "AG", "Group", "Company", "Co",
-    "Holdings", "Foundation", "Bill",
+    "Holdings", "Foundation", "Bill", "Press", "Report", "Reports",
 ];
 
 /// The base form of an acronym-like word, and its length in bytes: possessive and plural
@@ -222,7 +224,12 @@ const CAPITALISED_WORDS: &[&str] = &[
 ];
 
 /// Finds the acronym uses among the tokens.
-pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<AcronymUse> {
+pub fn find_uses(
+    prose: &str,
+    tokens: &[Token],
+    blocks: &[Block],
+    links: &[std::ops::Range<usize>],
+) -> Vec<AcronymUse> {
     let mut out = Vec::new();
     let mut block_iter = blocks.iter().peekable();
     for (i, tok) in tokens.iter().enumerate() {
@@ -323,6 +330,8 @@ pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Acronym
             .filter(|t| t.space_before)
             .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range.clone()]));
         let in_table = block.is_some_and(|b| b.kind == BlockKind::TableRow);
+        let li = links.partition_point(|l| l.start <= range.start);
+        let in_link = li > 0 && links[li - 1].end > range.start;
         let ordinary_word = base.bytes().all(|c| c.is_ascii_uppercase())
             && super::words::is_english_word(base);
         out.push(AcronymUse {
@@ -333,6 +342,7 @@ pub fn find_uses(prose: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Acronym
             in_table,
             ordinary_word,
             in_name,
+            in_link,
         });
     }
     out

@@ -46,7 +46,7 @@ impl Analysis {
         let footnotes = footnotes::find_markers(doc, &tokens);
         let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
         let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
-        let mut acronym_uses = acronyms::find_uses(prose, &tokens, &blocks);
+        let mut acronym_uses = acronyms::find_uses(prose, &tokens, &blocks, &doc.links);
         // The short form inside a definition is not a use of the acronym.
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();

@@ -10,6 +10,8 @@ pub struct MarkdownScan {
     /// Code blocks and spans, raw HTML, front matter, link destinations, footnote labels.
     pub not_prose: Vec<Range<usize>>,
     pub headings: Vec<Range<usize>>,
+    /// Whole links, text and destination.
+    pub links: Vec<Range<usize>>,
     pub footnote_refs: Vec<MarkdownFootnote>,
     pub footnote_defs: Vec<MarkdownFootnote>,
 }
@@ -38,6 +40,7 @@ pub fn scan(text: &str) -> MarkdownScan {
                     if let Some(dest) = destination_part(&text[range.clone()]) {
                         out.not_prose.push(range.start + dest..range.end);
                     }
+                    out.links.push(range);
                 }
             },
             Event::Start(Tag::Heading { .. }) => out.headings.push(range),

@@ -57,6 +57,8 @@ pub struct Document {
     pub prose: String,
     /// Byte ranges of headings known from the markup (Markdown `#` and setext headings).
     pub headings: Vec<Range<usize>>,
+    /// Byte ranges of Markdown links (their text is prose; a table of contents is made of them).
+    pub links: Vec<Range<usize>>,
     /// Markdown footnote references `[^1]`, in order of appearance.
     pub footnote_refs: Vec<MarkdownFootnote>,
     /// Markdown footnote definitions `[^1]: ...`.
@@ -69,6 +71,7 @@ impl Document {
         let file = Arc::new(SourceFile::new(name, text));
         let mut mask = Mask::new(&file.text);
         let mut headings = Vec::new();
+        let mut links = Vec::new();
         let mut footnote_refs = Vec::new();
         let mut footnote_defs = Vec::new();
         if format == Format::Markdown {
@@ -77,6 +80,7 @@ impl Document {
                 mask.blank(r);
             }
             headings = md.headings;
+            links = md.links;
             footnote_refs = md.footnote_refs;
             footnote_defs = md.footnote_defs;
         }
@@ -94,6 +98,7 @@ impl Document {
             file,
             format,
             headings,
+            links,
             footnote_refs,
             footnote_defs,
         }

@@ -1,3 +1,4 @@
+use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -5,7 +6,10 @@ use crate::rules::{Context, Rule, RuleMeta};
 declare_rule! {
     /// ## What it does
     /// Reports the first use of an acronym that comes before the document defines it. Uses in
-    /// headings do not count: a title often names an acronym that the text then spells out.
+    /// headings, in the links of a table of contents, in table rows and in names ("CRS
+    /// Report", "CARES Act") do not count: a title often names an acronym that the text then
+    /// spells out. An acronym listed in the document's own acronym list is defined wherever the
+    /// list stands.
     ///
     /// ## Why is this bad?
     /// The reader meets the acronym before its meaning; the definition further down comes too
@@ -46,11 +50,20 @@ impl Rule for AcronymBeforeDefinition {
                 continue;
             }
             let def = &a.definitions[first_def];
+            // A document's own acronym list defines its entries wherever it stands.
+            if entry
+                .definitions
+                .iter()
+                .any(|&d| a.definitions[d].kind == DefinitionKind::Glossary)
+            {
+                continue;
+            }
             let early = entry
                 .uses
                 .iter()
                 .map(|&u| &a.acronym_uses[u])
-                .find(|u| !u.in_heading && u.range.start < def.short_range.start);
+                .filter(|u| !u.in_heading && !u.in_link && !u.in_table && !u.in_name)
+                .find(|u| u.range.start < def.short_range.start);
             let Some(u) = early else { continue };
             let (line, _) = cx.doc.file.position(def.short_range.start);
             out.push(
