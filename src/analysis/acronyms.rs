@@ -39,8 +39,23 @@ const STATE_CODES: &[&str] = &[
 
 /// Capitalised words after which an all-caps word is part of a name.
 const NAME_SUFFIXES: &[&str] = &[
-    "Act", "Acts", "Corporation", "Corp", "Inc", "LLC", "Ltd", "AG", "Group", "Company", "Co",
-    "Holdings", "Foundation", "Bill", "Press", "Report", "Reports",
+    "Act",
+    "Acts",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "LLC",
+    "Ltd",
+    "AG",
+    "Group",
+    "Company",
+    "Co",
+    "Holdings",
+    "Foundation",
+    "Bill",
+    "Press",
+    "Report",
+    "Reports",
 ];
 
 /// The base form of an acronym-like word, and its length in bytes: possessive and plural
@@ -260,8 +275,14 @@ pub fn find_uses(
             continue;
         }
         let glued = |t: Option<&Token>, after: bool| {
-            t.filter(|t| if after { !t.space_before } else { !tokens[i].space_before })
-                .map(|t| (&prose[t.range.clone()], t.kind))
+            t.filter(|t| {
+                if after {
+                    !t.space_before
+                } else {
+                    !tokens[i].space_before
+                }
+            })
+            .map(|t| (&prose[t.range.clone()], t.kind))
         };
         let prev = glued(i.checked_sub(1).map(|p| &tokens[p]), false);
         let next = glued(tokens.get(i + 1), true);
@@ -276,7 +297,9 @@ pub fn find_uses(
         }
         // "AR(1)": notation, not prose.
         if next.is_some_and(|(s, _)| s == "(")
-            && tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number)
         {
             continue;
         }
@@ -332,8 +355,8 @@ pub fn find_uses(
         let in_table = block.is_some_and(|b| b.kind == BlockKind::TableRow);
         let li = links.partition_point(|l| l.start <= range.start);
         let in_link = li > 0 && links[li - 1].end > range.start;
-        let ordinary_word = base.bytes().all(|c| c.is_ascii_uppercase())
-            && super::words::is_english_word(base);
+        let ordinary_word =
+            base.bytes().all(|c| c.is_ascii_uppercase()) && super::words::is_english_word(base);
         out.push(AcronymUse {
             range,
             short,

@@ -163,7 +163,7 @@ fn part_initials(word: &str) -> Vec<char> {
 
 /// Tries an exact match of the short form's letters on the initials of the last words of the
 /// candidate (small words may be skipped, hyphenated parts may count). Returns the start offset.
-fn initials_match(short: &[char], candidate: &str) -> Option<usize> {
+pub(crate) fn initials_match(short: &[char], candidate: &str) -> Option<usize> {
     let words = words_with_ranges(candidate);
     // Walk back over words collecting initials until they spell the short form.
     let mut need = short.len();
@@ -213,7 +213,7 @@ pub fn find_definitions(
         let open = tok.range.start;
         let Some(close_rel) = prose[open + 1..]
             .char_indices()
-            .take(160)
+            .take(400)
             .find(|&(_, c)| c == closer || c == opener)
             .filter(|&(_, c)| c == closer)
             .map(|(j, _)| j)
@@ -259,9 +259,16 @@ fn long_then_short(
     inner: &str,
     bracket: bool,
 ) -> Option<Definition> {
-    let trimmed = inner.trim_start();
+    // "([HAVA](...))" in Markdown: the link's brackets around the short form.
+    let trimmed = inner.trim_start().trim_start_matches('[');
     let lead = inner.len() - trimmed.len();
-    let mut short = trimmed.split([';', ',']).next().unwrap_or("").trim_end();
+    let mut short = trimmed
+        .split([';', ','])
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .trim_end_matches(']')
+        .trim_end();
     if let Some((first, _)) = short.split_once(" or ") {
         short = first.trim_end();
     }
@@ -284,7 +291,7 @@ fn long_then_short(
     let before = &prose[sentence_start..open];
     let cut = before.rfind([')', ';', ':', '(', '=']).map_or(0, |i| i + 1);
     let region_start = sentence_start + cut;
-    let region = prose[region_start..open].trim_end();
+    let region = prose[region_start..open].trim_end().trim_end_matches(']');
     let words = words_with_ranges(region);
     if words.is_empty() {
         return None;
@@ -312,13 +319,21 @@ fn long_then_short(
                 && !(one_word && base_letters.len() <= 2)
         });
     // "(GPO, 2025)": a publisher in a citation, not a definition, unless the letters fit.
-    let alone = trimmed.trim_end() == short || trimmed.trim_end() == base;
+    let rest = trimmed.trim_end().trim_end_matches(']').trim_end();
+    let alone = rest == short || rest == base;
     let (long_start, fits) = match found {
         Some(s) => (cand_start + s, true),
         None if !alone => return None,
         // A loose definition needs an acronym of three or more capitals: "(MA)" after a name
         // is a state, "(D-OH)" a party and state.
-        None if base.len() < 3 || !base.chars().all(|c| c.is_ascii_uppercase()) => return None,
+        // "(R-KY)" after a name is a party and state; "(ACV-P)" after "Personnel Variant" is a
+        // definition.
+        None if letters(base).len() < 3
+            || !base.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+            || base.split('-').next().is_some_and(|p| p.len() < 2) =>
+        {
+            return None
+        }
         None => match loose_long_form(candidate) {
             Some(s) => (cand_start + s, false),
             // "formed police units (FPC)": the words the acronym was meant for.

@@ -38,8 +38,7 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut end = start + c.len_utf8();
             let mut has_letter = c.is_alphabetic();
-            loop {
-                let Some(&(i, d)) = chars.peek() else { break };
+            while let Some(&(i, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     has_letter |= d.is_alphabetic();
                     end = i + d.len_utf8();

@@ -32,7 +32,9 @@ mod tests {
 
     #[test]
     fn words_and_acronyms() {
-        for w in ["SAFE", "section", "Shield", "competes", "aardvark", "zygote"] {
+        for w in [
+            "SAFE", "section", "Shield", "competes", "aardvark", "zygote",
+        ] {
             assert!(is_english_word(w), "{w}");
         }
         for w in ["NATO", "FEMA", "AFISMA", "MINUSMA", "law", "xyzzy"] {

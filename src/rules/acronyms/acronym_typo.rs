@@ -6,8 +6,10 @@ use crate::rules::{Context, Rule, RuleMeta};
 declare_rule! {
     /// ## What it does
     /// Reports an acronym that is not defined but is one edit away from exactly one acronym the
-    /// document defines: one letter substituted, inserted or deleted (acronyms of four or more
-    /// letters), or two neighbouring letters swapped. The definition is shown beside it and the
+    /// document defines: one letter substituted, inserted or deleted, or two neighbouring
+    /// letters swapped. Both must have four or more letters (three-letter acronyms are too
+    /// dense: "RIA" and "IRA" are both real), and hyphenated variants ("ACV-P", "ACV-R") are
+    /// left alone. The definition is shown beside it and the
     /// fix replaces the misspelling with the defined acronym.
     ///
     /// When two defined acronyms are both one edit away, the rule says nothing: it cannot know
