@@ -445,10 +445,8 @@ fn glossary_definitions(prose: &str, blocks: &[Block]) -> Vec<Definition> {
         if !in_list {
             continue;
         }
-        if block.kind == BlockKind::Heading {
-            in_list = false;
-            continue;
-        }
+        // An entry on a line of its own can look like a heading in plain text; a heading that
+        // is not an entry ends the list.
         let mut any = false;
         let mut offset = block.range.start;
         for line in text.split_inclusive('\n') {
@@ -458,34 +456,22 @@ fn glossary_definitions(prose: &str, blocks: &[Block]) -> Vec<Definition> {
             }
             offset += line.len();
         }
-        if !any && block.kind == BlockKind::Paragraph {
+        if !any && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
             in_list = false;
         }
     }
     out
 }
 
+/// "Acronyms", "List of Abbreviations", "Index of Acronyms", "Appendix B: Glossary": a short
+/// line naming acronyms, abbreviations or a glossary.
 fn is_glossary_heading(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_start_matches('#')
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_lowercase();
-    let t = t.strip_prefix("list of ").unwrap_or(&t);
-    matches!(
-        t,
-        "acronyms"
-            | "abbreviations"
-            | "glossary"
-            | "acronyms and abbreviations"
-            | "abbreviations and acronyms"
-            | "glossary of acronyms"
-            | "glossary of terms"
-            | "acronyms used"
-            | "abbreviations used"
-    )
+    let t = text.trim().to_lowercase();
+    if t.contains('\n') || t.split_whitespace().count() > 6 {
+        return false;
+    }
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "acronyms" | "abbreviations" | "glossary"))
 }
 
 fn glossary_line(line: &str, offset: usize) -> Option<Definition> {
@@ -631,5 +617,23 @@ mod tests {
         assert_eq!(d.long, "African Union");
         assert_eq!(d.short_range, 12..14);
         assert!(glossary_line("The PLA is large.", 0).is_none());
+    }
+}
+
+#[cfg(test)]
+mod glossary_tests {
+    use crate::analysis::Analysis;
+    use crate::source::{Document, Format};
+
+    #[test]
+    fn tab_separated_glossary_with_blank_lines() {
+        let d = Document::new(
+            "g.txt",
+            "Index of Acronyms\n\nCNI\tCenter for the National Interest\n\nDCCC\tDemocratic Congressional Campaign Committee\n\nThe DCCC and CNI met.\n",
+            Format::Text,
+        );
+        let a = Analysis::new(&d);
+        let shorts: Vec<&str> = a.definitions.iter().map(|d| d.short.as_str()).collect();
+        assert_eq!(shorts, vec!["CNI", "DCCC"], "{:?}", a.blocks);
     }
 }
