@@ -1,0 +1,289 @@
+//! The command line as users and scripts see it: exit codes, output formats, bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn factlint() -> Command {
+    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+#[test]
+fn example_brief_fails_on_its_error_and_names_the_fix() {
+    factlint()
+        .args(["check", "--no-config", "fixtures/example-brief.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[ACR003]: 'EUNAFVOR' looks like a misspelling of 'EUNAVFOR'",
+        ))
+        .stdout(predicate::str::contains(
+            "checked 1 file: 1 error, 1 warning, 0 infos",
+        ));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "fixtures/example-brief.txt",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["warnings"], 1);
+    let d = &v["diagnostics"][1];
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "labels",
+        "notes",
+        "fix",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(d["rule"], "ACR003");
+    assert_eq!(d["line"], 56);
+    assert_eq!(d["column"], 55);
+    assert_eq!(d["fix"]["replacement"], "EUNAVFOR");
+    assert_eq!(d["labels"][0]["line"], 9);
+    let text = fs::read_to_string("fixtures/example-brief.txt").unwrap();
+    let (s, e) = (
+        d["start"].as_u64().unwrap() as usize,
+        d["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "EUNAFVOR");
+}
+
+#[test]
+fn select_ignore_and_fail_on() {
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--ignore",
+            "ACR003",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ACR003").not());
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--ignore",
+            "ACR003",
+            "--fail-on",
+            "warning",
+        ])
+        .arg("fixtures/example-brief.txt")
+        .assert()
+        .code(1);
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--select",
+            "ACR001",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("ACR001"))
+        .stdout(predicate::str::contains("ACR003").not());
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unknown_rule_code_is_a_usage_error() {
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--select",
+            "XYZ",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule code or prefix 'XYZ'",
+        ));
+}
+
+#[test]
+fn bad_files_get_their_own_errors_and_good_files_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(
+        &good,
+        "The Joint Mission Analysis Centre (JMAC) met. The JMCA was late.\n",
+    )
+    .unwrap();
+    let binary = dir.path().join("image.txt");
+    fs::write(&binary, b"PNG\0\0\x01binary").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(&latin1, b"caf\xe9 au lait\n").unwrap();
+    let sub = dir.path().join("folder");
+    fs::create_dir(&sub).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "json"])
+        .args([&good, &binary, &latin1, &missing, &sub])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let by = |name: &str| {
+        diags
+            .iter()
+            .filter(|d| d["path"].as_str().unwrap().ends_with(name))
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by("good.txt")[0].0, "ACR003");
+    assert!(by("image.txt")[0].1.contains("binary file"));
+    assert!(by("latin1.txt")[0]
+        .1
+        .contains("not valid UTF-8 (first invalid byte at line 1, column 4)"));
+    assert!(by("missing.txt")[0].1.contains("no such file"));
+    // An empty directory is walked, not an error.
+    assert!(by("folder").is_empty());
+}
+
+#[test]
+fn directories_are_walked_for_documents_only() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), "The XYZQ unit.\n").unwrap();
+    fs::write(dir.path().join("b.rs"), "let XYZQ = 1;\n").unwrap();
+    fs::write(dir.path().join(".gitignore"), "ignored.md\n").unwrap();
+    fs::write(dir.path().join("ignored.md"), "The QQQQ unit.\n").unwrap();
+    factlint()
+        .args(["check", "--no-config"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("a.md"))
+        .stdout(predicate::str::contains("b.rs").not())
+        .stdout(predicate::str::contains("QQQQ").not())
+        .stdout(predicate::str::contains("checked 1 file"));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    factlint()
+        .args(["check", "--no-config", "-"])
+        .write_stdin("The Joint Mission Analysis Centre (JMAC) met. The JMCA was late.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("<stdin>:1:51"));
+}
+
+#[test]
+fn config_is_found_upward_and_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("docs/briefs");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(nested.join("b.txt"), "The XYZQ unit moved.\n").unwrap();
+    fs::write(
+        dir.path().join("factlint.toml"),
+        "[acronyms]\nexempt = [\"XYZQ\"]\n",
+    )
+    .unwrap();
+    factlint()
+        .current_dir(&nested)
+        .args(["check", "b.txt", "--fail-on", "warning"])
+        .assert()
+        .code(0);
+    fs::write(
+        dir.path().join("factlint.toml"),
+        "fail-on = \"warning\"\nselekt = [\"ACR\"]\n",
+    )
+    .unwrap();
+    factlint()
+        .current_dir(&nested)
+        .args(["check", "b.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `selekt`"))
+        .stderr(predicate::str::contains("factlint.toml:2:1"));
+}
+
+#[test]
+fn rules_and_explain_document_every_rule() {
+    let out = factlint().arg("rules").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for code in ["ACR001", "ACR002", "ACR003", "ACR004", "ACR005", "ACR006"] {
+        assert!(text.contains(code), "{code} missing from `factlint rules`");
+        factlint()
+            .args(["explain", code])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("## What it does"))
+            .stdout(predicate::str::contains("## How to silence it"));
+    }
+    factlint()
+        .args(["explain", "ACR003"])
+        .assert()
+        .stdout(predicate::str::contains("# acronym-typo (ACR003)"))
+        .stdout(predicate::str::contains(
+            "Default severity: error. Fix: safe fix available.",
+        ));
+    factlint().args(["explain", "NOPE"]).assert().code(2);
+}
+
+#[test]
+fn acronyms_lists_definitions_as_json() {
+    let out = factlint()
+        .args(["acronyms", "--format", "json", "fixtures/example-brief.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v["acronyms"].as_array().unwrap();
+    let eunavfor = list
+        .iter()
+        .find(|a| a["short"] == "EUNAVFOR")
+        .expect("EUNAVFOR found");
+    assert_eq!(eunavfor["long"], "European Union Naval Force");
+    assert_eq!(eunavfor["line"], 9);
+    for a in list {
+        for key in ["path", "short", "long", "line", "column"] {
+            assert!(a.get(key).is_some());
+        }
+    }
+}

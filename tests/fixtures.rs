@@ -1,0 +1,133 @@
+//! Rule fixtures: every file in fixtures/<family>/ named `<CODE>_fire.*` must produce findings of
+//! that code and no other; every `<CODE>_quiet.*` must produce none at all. Both are pinned as
+//! snapshots of the human and JSON output.
+
+use factlint::diagnostic::Diagnostic;
+use factlint::engine::{check_document, Selection};
+use factlint::report::{self, Summary};
+use factlint::settings::Settings;
+use factlint::source::load_path;
+use std::path::Path;
+
+fn check(path: &str) -> Vec<Diagnostic> {
+    let doc = load_path(Path::new(path), path).expect("fixture loads");
+    check_document(&doc, &Settings::default(), &Selection::all())
+}
+
+fn fixtures(family: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(format!("fixtures/{family}"))
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.contains("_fire") || n.contains("_quiet"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+fn snapshot_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+        .replace('.', "_")
+}
+
+#[test]
+fn acronym_fixtures_fire_and_stay_quiet() {
+    let files = fixtures("acronyms");
+    assert_eq!(files.len(), 24, "ACR001..ACR006 x fire/quiet x txt/md");
+    for path in files {
+        let name = snapshot_name(&path);
+        let code = &name[..6];
+        let diags = check(&path);
+        if name.contains("_fire") {
+            assert!(!diags.is_empty(), "{path}: expected {code} to fire");
+            for d in &diags {
+                assert_eq!(
+                    d.rule, code,
+                    "{path}: unexpected {} {}",
+                    d.rule, d.finding.message
+                );
+            }
+        } else {
+            let found: Vec<String> = diags
+                .iter()
+                .map(|d| format!("{} {}", d.rule, d.finding.message))
+                .collect();
+            assert!(
+                found.is_empty(),
+                "{path}: expected no findings, got {found:?}"
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
+        insta::assert_snapshot!(
+            format!("{name}_json"),
+            report::json::render(&diags, Summary::new(1, &diags))
+        );
+    }
+}
+
+#[test]
+fn example_brief_reports_exactly_its_planted_faults() {
+    let path = "fixtures/example-brief.txt";
+    let diags = check(path);
+    let got: Vec<(String, usize, String)> = diags
+        .iter()
+        .map(|d| {
+            let (line, _) = d.file.position(d.finding.range.start);
+            (
+                d.rule.clone(),
+                line,
+                d.file.text[d.finding.range.clone()].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("ACR001".to_string(), 52, "ECCAS".to_string()),
+            ("ACR003".to_string(), 56, "EUNAFVOR".to_string()),
+        ]
+    );
+    let typo = &diags[1];
+    assert_eq!(
+        typo.finding.fix.as_ref().map(|f| f.replacement.as_str()),
+        Some("EUNAVFOR")
+    );
+    assert_eq!(
+        typo.finding.labels.len(),
+        1,
+        "the definition is a secondary label"
+    );
+    insta::assert_snapshot!("example_brief_human", report::human::render(&diags));
+    insta::assert_snapshot!(
+        "example_brief_json",
+        report::json::render(&diags, Summary::new(1, &diags))
+    );
+}
+
+#[test]
+fn spans_lie_on_char_boundaries() {
+    let mut files = fixtures("acronyms");
+    files.push("fixtures/example-brief.txt".into());
+    for path in files {
+        for d in check(&path) {
+            let text = &d.file.text;
+            let r = &d.finding.range;
+            assert!(r.start <= r.end && r.end <= text.len(), "{path}: {r:?}");
+            assert!(
+                text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                "{path}"
+            );
+            for l in &d.finding.labels {
+                assert!(text.is_char_boundary(l.range.start) && text.is_char_boundary(l.range.end));
+            }
+        }
+    }
+}
