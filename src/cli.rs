@@ -261,7 +261,10 @@ fn list_rules(format: ListFormat) -> anyhow::Result<ExitCode> {
                 writeln!(
                     out,
                     "{:8} {:34} {:8} {}",
-                    m.code, m.name, m.severity, m.summary
+                    m.code,
+                    m.name,
+                    m.severity.as_str(),
+                    m.summary
                 )?;
             }
         }

@@ -241,7 +241,14 @@ pub fn find_definitions(
         } else if bracket {
             // Square brackets in prose are mostly editorial insertions in quotations; only the
             // tightest "Long Form [LF]" is taken.
-        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range, inner) {
+        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range.clone(), inner) {
+            out.push(def);
+        } else if let Some(def) = pair_in_parentheses(inner_range, inner) {
+            out.push(def);
+        }
+    }
+    for i in 0..tokens.len() {
+        if let Some(def) = equals_legend(prose, tokens, i).or_else(|| or_short(prose, tokens, i)) {
             out.push(def);
         }
     }
@@ -356,6 +363,110 @@ fn long_then_short(
         long_range,
         kind: DefinitionKind::LongThenShort,
         fits,
+    })
+}
+
+/// "(blood-brain barrier, BBB)": the long form and the short form together in parentheses.
+fn pair_in_parentheses(inner_range: Range<usize>, inner: &str) -> Option<Definition> {
+    let (long, short) = inner.rsplit_once(", ")?;
+    let short = short.trim();
+    let long_trimmed = long.trim_start();
+    let lead = long.len() - long_trimmed.len();
+    if !is_short_form(short) || long_trimmed.split_whitespace().count() < 2 {
+        return None;
+    }
+    let start = initials_match(&letters(short), long_trimmed)
+        .or_else(|| schwartz_hearst(short, long_trimmed))?;
+    if !long_trimmed[..start].trim().is_empty() {
+        return None;
+    }
+    let long_start = inner_range.start + lead;
+    let short_start = inner_range.start + inner.rfind(short)?;
+    Some(Definition {
+        short: short.to_string(),
+        written: short.to_string(),
+        long: normalize_space(long_trimmed),
+        short_range: short_start..short_start + short.len(),
+        long_range: long_start..long_start + long_trimmed.len(),
+        kind: DefinitionKind::LongThenShort,
+        fits: true,
+    })
+}
+
+/// A legend entry "HIMARS = High Mobility Artillery Rocket Systems", ended by ';', ',', '.' or
+/// a line break. It defines the acronym wherever it stands, like a glossary.
+fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
+    let tok = &tokens[i];
+    if tok.kind != TokenKind::Word {
+        return None;
+    }
+    let eq = tokens.get(i + 1)?;
+    if &prose[eq.range.clone()] != "=" || !eq.space_before {
+        return None;
+    }
+    let short = super::acronyms::acronym_base(&prose[tok.range.clone()])?;
+    let rest_start = eq.range.end;
+    let rest = &prose[rest_start..];
+    let end = rest.find([';', ',', '\n', '|']).unwrap_or(rest.len());
+    let long_text = rest[..end].trim_end().trim_end_matches('.');
+    let long_trimmed = long_text.trim_start();
+    let lead = long_text.len() - long_trimmed.len();
+    if long_trimmed.split_whitespace().count() < 2 {
+        return None;
+    }
+    let start = initials_match(&letters(short), long_trimmed)
+        .or_else(|| schwartz_hearst(short, long_trimmed))?;
+    if start != 0 {
+        return None;
+    }
+    let long_start = rest_start + lead;
+    Some(Definition {
+        short: short.to_string(),
+        written: short.to_string(),
+        long: normalize_space(long_trimmed),
+        short_range: tok.range.start..tok.range.start + short.len(),
+        long_range: long_start..long_start + long_trimmed.len(),
+        kind: DefinitionKind::Glossary,
+        fits: true,
+    })
+}
+
+/// "mileage-based road user charges, or RUCs": an acronym after "or" whose letters are the
+/// initials of the words just before (initials only: "or" joins many things).
+fn or_short(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
+    let tok = &tokens[i];
+    if tok.kind != TokenKind::Word || i < 2 {
+        return None;
+    }
+    let or = &tokens[i - 1];
+    if &prose[or.range.clone()] != "or" {
+        return None;
+    }
+    let written = &prose[tok.range.clone()];
+    let short = super::acronyms::acronym_base(written)?;
+    // The words before "or", after an optional comma, back to a clause mark.
+    let mut end = or.range.start;
+    let before = prose[..end].trim_end();
+    end = before.len();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let from = before
+        .rfind(['(', ')', ';', ':', '.', ',', '\n'])
+        .map_or(0, |p| p + 1);
+    let candidate = &prose[from..before.len()];
+    let start = initials_match(&letters(short), candidate)?;
+    let long = normalize_space(&candidate[start..]);
+    if long.split_whitespace().count() < 2 {
+        return None;
+    }
+    let _ = end;
+    Some(Definition {
+        short: short.to_string(),
+        written: written.to_string(),
+        long,
+        short_range: tok.range.start..tok.range.start + short.len(),
+        long_range: from + start..before.len(),
+        kind: DefinitionKind::LongThenShort,
+        fits: true,
     })
 }
 
@@ -604,6 +715,54 @@ mod tests {
         assert!(!is_short_form("Figure"));
         assert!(!is_short_form("2013"));
         assert!(!is_short_form("see above"));
+    }
+
+    fn defs(text: &str) -> Vec<(String, String)> {
+        let d = crate::source::Document::new("t", text, crate::source::Format::Text);
+        crate::analysis::Analysis::new(&d)
+            .definitions
+            .into_iter()
+            .map(|d| (d.short, d.long))
+            .collect()
+    }
+
+    #[test]
+    fn definitions_in_both_orders_and_other_forms() {
+        let pair = |s: &str, l: &str| (s.to_string(), l.to_string());
+        assert_eq!(
+            defs("China deployed the People’s Liberation Army (PLA) to Mali."),
+            vec![pair("PLA", "People’s Liberation Army")]
+        );
+        assert_eq!(
+            defs("The ICC (Interregional Coordination Centre) sits in Yaoundé."),
+            vec![pair("ICC", "Interregional Coordination Centre")]
+        );
+        assert_eq!(
+            defs("It has contributed formed police units (FPUs) since 2004."),
+            vec![pair("FPU", "formed police units")]
+        );
+        assert_eq!(
+            defs("in the endothelium (blood-brain barrier, BBB), and in"),
+            vec![pair("BBB", "blood-brain barrier")]
+        );
+        assert_eq!(
+            defs("Notes: MDEB = Multi-Domain Effects Battalion; HHB = Headquarters and Headquarters Battery."),
+            vec![pair("MDEB", "Multi-Domain Effects Battalion"), pair("HHB", "Headquarters and Headquarters Battery")]
+        );
+        assert_eq!(
+            defs("also called road user charges, or RUCs, could range widely."),
+            vec![pair("RUC", "road user charges")]
+        );
+        assert_eq!(
+            defs("to the UN Multidimensional Integrated Stabilization Mission in Mali (MINUSMA),1 which"),
+            vec![pair("MINUSMA", "UN Multidimensional Integrated Stabilization Mission in Mali")]
+        );
+        // Not definitions: a year, a citation, a state after a name, an ordinary word.
+        assert!(defs("It grew (2013) and (see above) in (Figure 2).").is_empty());
+        assert!(defs(
+            "Frederick H. Gillett (MA) won; Jason A. Smith, Parliamentarian (GPO, 2025)."
+        )
+        .is_empty());
     }
 
     #[test]
