@@ -165,30 +165,53 @@ fn part_initials(word: &str) -> Vec<char> {
 /// candidate (small words may be skipped, hyphenated parts may count). Returns the start offset.
 pub(crate) fn initials_match(short: &[char], candidate: &str) -> Option<usize> {
     let words = words_with_ranges(candidate);
-    // Walk back over words collecting initials until they spell the short form.
-    let mut need = short.len();
-    let mut wi = words.len();
-    while wi > 0 && need > 0 {
-        wi -= 1;
-        let (range, w) = &words[wi];
-        let initials = part_initials(w);
-        if initials.is_empty() {
-            return None;
-        }
-        // Take a whole word's initials, or just its first letter, whichever fits.
-        if initials.len() <= need && short[need - initials.len()..need] == initials[..] {
-            need -= initials.len();
-        } else if short[need - 1] == initials[0] {
-            need -= 1;
-        } else if is_small(w) {
-            continue;
-        } else {
-            return None;
-        }
-        if need == 0 {
+    let mut failed = std::collections::HashSet::new();
+    initials_from(short, &words, words.len(), short.len(), &mut failed)
+}
+
+/// Matches the first `need` letters of `short` on the initials of `words[..wi]`, walking back
+/// from the end; small words are skipped when they can be ("Office of Personnel Management" for
+/// OPM takes O from "Office", not from "of"). Returns the start of the first word used.
+fn initials_from(
+    short: &[char],
+    words: &[(Range<usize>, &str)],
+    wi: usize,
+    need: usize,
+    failed: &mut std::collections::HashSet<(usize, usize)>,
+) -> Option<usize> {
+    if wi == 0 || failed.contains(&(wi, need)) {
+        return None;
+    }
+    let (range, w) = &words[wi - 1];
+    let initials = part_initials(w);
+    if initials.is_empty() {
+        return None;
+    }
+    let mut options: Vec<usize> = Vec::with_capacity(3);
+    if is_small(w) {
+        options.push(0);
+    }
+    if initials.len() > 1
+        && initials.len() <= need
+        && short[need - initials.len()..need] == initials[..]
+    {
+        options.push(initials.len());
+    }
+    if short[need - 1] == initials[0] {
+        options.push(1);
+    }
+    for used in options {
+        if used == 0 {
+            if let Some(start) = initials_from(short, words, wi - 1, need, failed) {
+                return Some(start);
+            }
+        } else if used == need {
             return Some(range.start);
+        } else if let Some(start) = initials_from(short, words, wi - 1, need - used, failed) {
+            return Some(start);
         }
     }
+    failed.insert((wi, need));
     None
 }
 
@@ -279,6 +302,12 @@ fn long_then_short(
     if let Some((first, _)) = short.split_once(" or ") {
         short = first.trim_end();
     }
+    // "(USDA's)": a possessive short form names the acronym.
+    for suffix in ["'s", "’s"] {
+        if let Some(s) = short.strip_suffix(suffix) {
+            short = s;
+        }
+    }
     // "Ang II", "PAR 2": a short form of two parts whose second is a numeral.
     let two_part = short.split_once(' ').is_some_and(|(a, b)| {
         is_short_form(a)
@@ -303,28 +332,52 @@ fn long_then_short(
     if words.is_empty() {
         return None;
     }
-    let first_word = words.len().saturating_sub(max_words);
-    let cand_start = words[first_word].0.start;
-    let candidate = &region[cand_start..];
     let base_letters = letters(base);
-    let by_initials = initials_match(&base_letters, candidate);
-    if bracket && by_initials.is_none() {
-        return None;
+    let usable = |candidate: &str, s: usize| {
+        let long = &candidate[s..];
+        // "John W. McCormack (MA)": a two-letter acronym of one capitalised word is a state
+        // after a name, not a definition ("gentamicin (GM)" is one).
+        let one_word = !long
+            .trim()
+            .contains(|c: char| c.is_whitespace() || c == '-')
+            && long.trim().starts_with(char::is_uppercase);
+        long.chars().count() > base.chars().count()
+            && !contains_word(long, base)
+            && !(one_word && base_letters.len() <= 2)
+    };
+    let try_window = |first_word: usize| {
+        let cand_start = words[first_word].0.start;
+        let candidate = &region[cand_start..];
+        let by_initials = initials_match(&base_letters, candidate);
+        if bracket && by_initials.is_none() {
+            return None;
+        }
+        by_initials
+            .or_else(|| schwartz_hearst(base, candidate))
+            .filter(|&s| usable(candidate, s))
+            .map(|s| cand_start + s)
+    };
+    let plain_window = words.len().saturating_sub(max_words);
+    // A name in capitals may take more small words than the window allows ("Administrative
+    // Office of the U.S. Courts (AO)"): small words are then not counted.
+    let mut wide_window = words.len();
+    let mut counted = 0;
+    while wide_window > 0 && counted < max_words {
+        wide_window -= 1;
+        if !is_small(words[wide_window].1) {
+            counted += 1;
+        }
     }
-    let found = by_initials
-        .or_else(|| schwartz_hearst(base, candidate))
-        .filter(|&s| {
-            let long = &candidate[s..];
-            // "John W. McCormack (MA)": a two-letter acronym of one capitalised word is a
-            // state after a name, not a definition ("gentamicin (GM)" is one).
-            let one_word = !long
-                .trim()
-                .contains(|c: char| c.is_whitespace() || c == '-')
-                && long.trim().starts_with(char::is_uppercase);
-            long.chars().count() > base.chars().count()
-                && !contains_word(long, base)
-                && !(one_word && base_letters.len() <= 2)
-        });
+    let found = try_window(plain_window).or_else(|| {
+        let s = try_window(wide_window)?;
+        let capitalised = region[s..]
+            .split_whitespace()
+            .filter(|w| !is_small(w))
+            .all(|w| w.starts_with(char::is_uppercase));
+        capitalised.then_some(s)
+    });
+    let cand_start = 0;
+    let candidate = region;
     // "(GPO, 2025)": a publisher in a citation, not a definition, unless the letters fit.
     let rest = trimmed.trim_end().trim_end_matches(']').trim_end();
     let alone = rest == short || rest == base;
@@ -758,6 +811,14 @@ mod tests {
             vec![pair("MINUSMA", "UN Multidimensional Integrated Stabilization Mission in Mali")]
         );
         // Not definitions: a year, a citation, a state after a name, an ordinary word.
+        assert_eq!(
+            defs("see the Office of Personnel Management's (OPM's) site."),
+            vec![pair("OPM", "Office of Personnel Management's")]
+        );
+        assert_eq!(
+            defs("The level.\n\nAdministrative Office of the U.S. Courts (AO)\n\nThe AO provides."),
+            vec![pair("AO", "Administrative Office of the U.S. Courts")]
+        );
         assert!(defs("It grew (2013) and (see above) in (Figure 2).").is_empty());
         assert!(defs(
             "Frederick H. Gillett (MA) won; Jason A. Smith, Parliamentarian (GPO, 2025)."
