@@ -53,6 +53,8 @@ const NAME_SUFFIXES: &[&str] = &[
     "Holdings",
     "Foundation",
     "Bill",
+    "Systems",
+    "Consulting",
     "Press",
     "Report",
     "Reports",
@@ -309,6 +311,10 @@ pub fn find_uses(
             continue;
         }
         if in_quotation(prose, tokens, i) {
+            continue;
+        }
+        // "<REDACTED" and the like: a markup tag cut off in extraction.
+        if prev.is_some_and(|(s, _)| s == "<") {
             continue;
         }
         let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before);

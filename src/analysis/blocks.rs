@@ -46,8 +46,17 @@ pub fn bullet_len(line: &str) -> Option<usize> {
     }
 }
 
+/// A Markdown table row, or a table-of-contents line with dot leaders ("Intrusions into the DNC
+/// Networks..........38"), which is a table too.
 fn is_table_row(line: &str) -> bool {
-    line.starts_with('|')
+    if line.starts_with('|') {
+        return true;
+    }
+    let trimmed = line
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    trimmed.len() < line.trim_end().len() && trimmed.ends_with("....")
 }
 
 /// Whether a lone line reads as a heading in plain text: short, no closing punctuation, and
@@ -200,6 +209,15 @@ mod tests {
         assert_eq!(k[1].0, BlockKind::Paragraph);
         assert_eq!(k[2].0, BlockKind::TableRow);
         assert_eq!(k[3].0, BlockKind::TableRow);
+    }
+
+    #[test]
+    fn table_of_contents_lines_are_table_rows() {
+        let k = kinds(
+            "2.\tIntrusions into the DCCC Networks..........38\n",
+            Format::Text,
+        );
+        assert_eq!(k[0].0, BlockKind::TableRow);
     }
 
     #[test]

@@ -454,7 +454,16 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
         return None;
     }
     let eq = tokens.get(i + 1)?;
-    if &prose[eq.range.clone()] != "=" || !eq.space_before {
+    let sep = &prose[eq.range.clone()];
+    // "SF = Long Form" anywhere; "SF: Long Form" only where a legend entry starts (after
+    // "Notes:", a ';' or at the start of a line).
+    let legend_start = i == 0 || {
+        let prev = &prose[tokens[i - 1].range.clone()];
+        matches!(prev, ";" | ":" | "*")
+            || prose[tokens[i - 1].range.end..tok.range.start].contains('\n')
+    };
+    let colon = sep == ":" && !eq.space_before && legend_start;
+    if !(sep == "=" && eq.space_before) && !colon {
         return None;
     }
     let short = super::acronyms::acronym_base(&prose[tok.range.clone()])?;
@@ -464,11 +473,17 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
     let long_text = rest[..end].trim_end().trim_end_matches('.');
     let long_trimmed = long_text.trim_start();
     let lead = long_text.len() - long_trimmed.len();
-    if long_trimmed.split_whitespace().count() < 2 {
-        return None;
-    }
-    let start = initials_match(&letters(short), long_trimmed)
-        .or_else(|| schwartz_hearst(short, long_trimmed))?;
+    // "SM = Servicemember" may be one word; after a colon the initials must match exactly.
+    let words = long_trimmed.split_whitespace().count();
+    let start = if colon {
+        if words < 2 {
+            return None;
+        }
+        initials_match(&letters(short), long_trimmed)?
+    } else {
+        initials_match(&letters(short), long_trimmed)
+            .or_else(|| schwartz_hearst(short, long_trimmed))?
+    };
     if start != 0 {
         return None;
     }
@@ -801,6 +816,14 @@ mod tests {
         assert_eq!(
             defs("Notes: MDEB = Multi-Domain Effects Battalion; HHB = Headquarters and Headquarters Battery."),
             vec![pair("MDEB", "Multi-Domain Effects Battalion"), pair("HHB", "Headquarters and Headquarters Battery")]
+        );
+        assert_eq!(
+            defs("Notes: AWOL = Absence without official leave; SM = Servicemember.\nFIPS: Federal Information Processing Standard."),
+            vec![
+                pair("AWOL", "Absence without official leave"),
+                pair("SM", "Servicemember"),
+                pair("FIPS", "Federal Information Processing Standard")
+            ]
         );
         assert_eq!(
             defs("also called road user charges, or RUCs, could range widely."),
