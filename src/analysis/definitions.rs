@@ -383,7 +383,7 @@ fn long_then_short(
     let alone = rest == short || rest == base;
     let (long_start, fits) = match found {
         Some(s) => (cand_start + s, true),
-        None if !alone => return None,
+        None if !alone || bracket => return None,
         // A loose definition needs an acronym of three or more capitals: "(MA)" after a name
         // is a state, "(D-OH)" a party and state.
         // "(R-KY)" after a name is a party and state; "(ACV-P)" after "Personnel Variant" is a
@@ -591,7 +591,9 @@ fn short_then_long(
         return None;
     }
     let start =
-        initials_match(&letters(base), long_text).or_else(|| schwartz_hearst(base, long_text))?;
+        // The reverse form is rarer and parentheses after an acronym hold many other things
+        // ("EDA (e.g., Regional Innovation Strategies)"): only word initials are accepted.
+        initials_match(&letters(base), long_text)?;
     // The expansion must be the whole parenthesis, allowing a leading "the".
     let lead = &long_text[..start];
     if !lead.trim().is_empty() && !lead.trim().eq_ignore_ascii_case("the") {

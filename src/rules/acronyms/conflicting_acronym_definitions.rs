@@ -101,8 +101,7 @@ impl Rule for ConflictingAcronymDefinitions {
     }
 }
 
-/// The significant words of an expansion, lower case, cut to six letters so that inflections
-/// agree ("provided"/"provider", "operation"/"operations").
+/// The significant words of an expansion, lower case, without a plural "s".
 fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
     long.split(|c: char| {
         c.is_whitespace() || matches!(c, '/' | ',') || (split_hyphens && matches!(c, '-' | '–'))
@@ -116,7 +115,7 @@ fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
             .collect::<String>()
     })
     .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
-    .map(|w| w.strip_suffix('s').unwrap_or(&w).chars().take(6).collect())
+    .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
     .collect()
 }
 
@@ -144,15 +143,19 @@ fn same_words(sa: Vec<String>, sb: Vec<String>) -> bool {
         return true;
     }
     let (mut x, mut y) = (sa, sb);
+    let stem = |w: &mut String| w.truncate(w.char_indices().nth(6).map_or(w.len(), |(i, _)| i));
+    x.iter_mut().for_each(stem);
+    y.iter_mut().for_each(stem);
     x.sort();
     y.sort();
     x == y
 }
 
-/// Two stems agree when equal, or when one is a short abbreviation of the other ("ltd",
-/// "limite"): its letters in order, starting with the same letter.
+/// Two words agree when their first six letters do, or when one is a short abbreviation of the
+/// other ("Ltd", "Limited"): its letters in order, starting with the same letter.
 fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
+    // Inflections agree on their first six letters ("provided"/"provider").
+    if a.chars().take(6).eq(b.chars().take(6)) {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
