@@ -30,7 +30,7 @@ pub struct AcronymUse {
 
 /// US state and territory postal codes, which follow a city ("Huntsville, AL") or a party
 /// ("R-WI") and are not acronyms there.
-const STATE_CODES: &[&str] = &[
+pub(crate) const STATE_CODES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
     "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
     "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
@@ -70,11 +70,12 @@ pub fn acronym_base(word: &str) -> Option<&str> {
             break;
         }
     }
-    if let Some(b) = base.strip_suffix('s') {
-        // "PKOs" is the plural of "PKO"; "CBSNews" is not the plural of anything.
-        if b.len() >= 2 && b.bytes().all(|c| c.is_ascii_uppercase()) {
-            base = b;
-        }
+    // "PKOs" is the plural of "PKO", "DEXes" of "DEX"; "VAPc" is "VAP" with a table-note
+    // letter glued on. "CBSNews" is none of these.
+    let caps = base.bytes().take_while(u8::is_ascii_uppercase).count();
+    let tail = &base[caps..];
+    if caps >= 2 && (1..=2).contains(&tail.len()) && tail.bytes().all(|c| c.is_ascii_lowercase()) {
+        base = &base[..caps];
     }
     let bytes = base.as_bytes();
     if bytes.len() < 2 || bytes.len() > 12 || !bytes.iter().all(u8::is_ascii_alphabetic) {
@@ -99,6 +100,15 @@ pub fn acronym_base(word: &str) -> Option<&str> {
 pub fn is_roman_numeral(s: &str) -> bool {
     static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$").expect("roman pattern compiles")
+    });
+    !s.is_empty() && ROMAN.is_match(s)
+}
+
+/// Any well-formed Roman numeral ("CXIII", "MCMXC").
+fn is_large_roman_numeral(s: &str) -> bool {
+    static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+            .expect("roman pattern compiles")
     });
     !s.is_empty() && ROMAN.is_match(s)
 }
@@ -260,6 +270,15 @@ pub fn find_uses(
         if is_roman_numeral(base) || CAPITALISED_WORDS.contains(&base) {
             continue;
         }
+        // "Title CXIII", "Part CD": larger Roman numerals after a word that numbers parts.
+        let numbered_part = i > 0
+            && matches!(
+                &prose[tokens[i - 1].range.clone()],
+                "Title" | "Division" | "Part" | "Chapter" | "Article" | "Volume" | "Book" | "Annex"
+            );
+        if numbered_part && is_large_roman_numeral(base) {
+            continue;
+        }
         while block_iter
             .peek()
             .is_some_and(|b| b.range.end <= tok.range.start)
@@ -291,7 +310,10 @@ pub fn find_uses(
         // Identifiers: "KTMF_00000047", "ISBA/31/LTC/2", "COVID-19", "FS00015".
         let identifier = |t: Option<(&str, TokenKind)>| {
             t.is_some_and(|(s, k)| {
-                matches!(s, "_" | "/" | "\\" | "@" | "#" | "&") || k == TokenKind::Number
+                matches!(
+                    s,
+                    "_" | "/" | "\\" | "@" | "#" | "&" | "+" | "*" | "^" | "="
+                ) || k == TokenKind::Number
             })
         };
         if identifier(prev) || identifier(next) {
@@ -495,6 +517,10 @@ mod tests {
         assert_eq!(acronym_base("McDonald"), None);
         assert_eq!(acronym_base("I"), None);
         assert_eq!(acronym_base("G20"), None);
+        assert_eq!(acronym_base("DEXes"), Some("DEX"));
+        assert_eq!(acronym_base("VAPc"), Some("VAP"));
+        assert_eq!(acronym_base("CBSNews"), None);
+        assert_eq!(acronym_base("PhD"), Some("PhD"));
     }
 
     #[test]

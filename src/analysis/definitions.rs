@@ -183,6 +183,11 @@ fn initials_from(
         return None;
     }
     let (range, w) = &words[wi - 1];
+    // "Inflation Reduction Act of 2022, or IRA": a year at the end gives no letter.
+    let number = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if need == short.len() && !number.is_empty() && number.bytes().all(|c| c.is_ascii_digit()) {
+        return initials_from(short, words, wi - 1, need, failed);
+    }
     let initials = part_initials(w);
     if initials.is_empty() {
         return None;
@@ -308,6 +313,14 @@ fn long_then_short(
             short = s;
         }
     }
+    // "(FY2020 NDAA; ...)": a fiscal year or year before the acronym.
+    if let Some((first, second)) = short.split_once(' ') {
+        if first.chars().any(|c| c.is_ascii_digit())
+            && super::acronyms::acronym_base(second).is_some()
+        {
+            short = second;
+        }
+    }
     // "Ang II", "PAR 2": a short form of two parts whose second is a numeral.
     let two_part = short.split_once(' ').is_some_and(|(a, b)| {
         is_short_form(a)
@@ -325,9 +338,12 @@ fn long_then_short(
     // The candidate: up to max_words words before the parenthesis, within the sentence and
     // after any earlier parenthesis or clause mark.
     let before = &prose[sentence_start..open];
-    let cut = before.rfind([')', ';', ':', '(', '=']).map_or(0, |i| i + 1);
+    // Colons stay: Act titles have them ("... Equity Act: A Legacy for Users (SAFETEA-LU)").
+    let cut = before.rfind([')', ';', '(', '=']).map_or(0, |i| i + 1);
     let region_start = sentence_start + cut;
     let region = prose[region_start..open].trim_end().trim_end_matches(']');
+    // "the Voting Rights Act of 1965, as amended (VRA)".
+    let region = region.strip_suffix(", as amended").unwrap_or(region);
     let words = words_with_ranges(region);
     if words.is_empty() {
         return None;
@@ -335,15 +351,15 @@ fn long_then_short(
     let base_letters = letters(base);
     let usable = |candidate: &str, s: usize| {
         let long = &candidate[s..];
-        // "John W. McCormack (MA)": a two-letter acronym of one capitalised word is a state
-        // after a name, not a definition ("gentamicin (GM)" is one).
+        // "John W. McCormack (MA)": a state code after one capitalised word is a state after a
+        // name, not a definition ("gentamicin (GM)" and "Education (ED)" are definitions).
         let one_word = !long
             .trim()
             .contains(|c: char| c.is_whitespace() || c == '-')
             && long.trim().starts_with(char::is_uppercase);
         long.chars().count() > base.chars().count()
             && !contains_word(long, base)
-            && !(one_word && base_letters.len() <= 2)
+            && !(one_word && super::acronyms::STATE_CODES.contains(&base))
     };
     let try_window = |first_word: usize| {
         let cand_start = words[first_word].0.start;
@@ -362,7 +378,7 @@ fn long_then_short(
     // Office of the U.S. Courts (AO)"): small words are then not counted.
     let mut wide_window = words.len();
     let mut counted = 0;
-    while wide_window > 0 && counted < max_words {
+    while wide_window > 0 && counted < n + 5 {
         wide_window -= 1;
         if !is_small(words[wide_window].1) {
             counted += 1;
@@ -843,6 +859,22 @@ mod tests {
         assert_eq!(
             defs("The level.\n\nAdministrative Office of the U.S. Courts (AO)\n\nThe AO provides."),
             vec![pair("AO", "Administrative Office of the U.S. Courts")]
+        );
+        assert_eq!(
+            defs("known as the Inflation Reduction Act of 2022, or IRA). These"),
+            vec![pair("IRA", "Inflation Reduction Act of 2022")]
+        );
+        assert_eq!(
+            defs("the Voting Rights Act of 1965, as amended (VRA). In"),
+            vec![pair("VRA", "Voting Rights Act of 1965")]
+        );
+        assert_eq!(
+            defs("The U.S. Department of Education (ED) enforces FERPA."),
+            vec![pair("ED", "Education")]
+        );
+        assert_eq!(
+            defs("the National Defense Authorization Act for Fiscal Year 2020 (FY2020 NDAA; P.L. 116-92)"),
+            vec![pair("NDAA", "National Defense Authorization Act for Fiscal Year 2020")]
         );
         assert!(defs("It grew (2013) and (see above) in (Figure 2).").is_empty());
         assert!(defs(
