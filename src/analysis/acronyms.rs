@@ -327,6 +327,18 @@ pub fn find_uses(
         {
             continue;
         }
+        // "KTMF 00000048", "SC AD 000137": a document-control prefix before a long number.
+        let long_number = |t: Option<&Token>| {
+            t.is_some_and(|t| t.kind == TokenKind::Number && t.range.len() >= 5)
+        };
+        if long_number(tokens.get(i + 1))
+            || (long_number(tokens.get(i + 2))
+                && tokens.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
+                }))
+        {
+            continue;
+        }
         // "33 USC 408": a citation between numbers.
         let is_number = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
         if i > 0 && is_number(Some(&tokens[i - 1])) && is_number(tokens.get(i + 1)) {

@@ -479,7 +479,7 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
             || prose[tokens[i - 1].range.end..tok.range.start].contains('\n')
     };
     let colon = sep == ":" && !eq.space_before && legend_start;
-    if !(sep == "=" && eq.space_before) && !colon {
+    if !(colon || sep == "=" && eq.space_before) {
         return None;
     }
     let short = super::acronyms::acronym_base(&prose[tok.range.clone()])?;
