@@ -239,6 +239,19 @@ fn check_input(
         Input::Stdin => source::load_stdin(),
         Input::File { path, display } => source::load_path(path, display),
         Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
+        Input::EmptyDirectory { display } => {
+            let file = Arc::new(SourceFile::new(display.as_str(), ""));
+            let mut d = Diagnostic::file_error(
+                file,
+                IO_RULE,
+                format!(
+                    "no documents found in this directory (looked for .{} files)",
+                    source::DOCUMENT_EXTENSIONS.join(", .")
+                ),
+            );
+            d.severity = Severity::Warning;
+            return (vec![d], false);
+        }
     };
     match loaded {
         Ok(doc) => (engine::check_document(&doc, settings, selection), false),
@@ -316,6 +329,7 @@ fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {
                 Input::Stdin => source::load_stdin(),
                 Input::File { path, display } => source::load_path(path, display),
                 Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
+                Input::EmptyDirectory { .. } => return Ok(Vec::new()),
             }
             .map_err(|e| format!("{}: {e}", input.display()))?;
             let analysis = factlint::analysis::Analysis::new(&doc);

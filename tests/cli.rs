@@ -181,8 +181,13 @@ fn bad_files_get_their_own_errors_and_good_files_still_run() {
         .1
         .contains("not valid UTF-8 (first invalid byte at line 1, column 4)"));
     assert!(by("missing.txt")[0].1.contains("no such file"));
-    // An empty directory is walked, not an error.
-    assert!(by("folder").is_empty());
+    // A directory is walked; an empty one gets a warning, not an error.
+    let folder = by("folder");
+    assert_eq!(folder.len(), 1);
+    assert!(
+        folder[0].1.contains("no documents found in this directory"),
+        "{folder:?}"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ mod walk;
 
 pub use file::SourceFile;
 pub use load::{load_path, load_stdin, LoadError};
-pub use walk::{expand_paths, Input};
+pub use walk::{expand_paths, Input, DOCUMENT_EXTENSIONS};
 
 use std::ops::Range;
 use std::sync::Arc;

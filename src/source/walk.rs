@@ -15,12 +15,16 @@ pub enum Input {
     Stdin,
     /// A path that could not be walked, with the reason.
     Error { display: String, message: String },
+    /// A directory that holds no document to check.
+    EmptyDirectory { display: String },
 }
 
 impl Input {
     pub fn display(&self) -> &str {
         match self {
-            Input::File { display, .. } | Input::Error { display, .. } => display,
+            Input::File { display, .. }
+            | Input::Error { display, .. }
+            | Input::EmptyDirectory { display } => display,
             Input::Stdin => "<stdin>",
         }
     }
@@ -59,6 +63,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Input> {
                 }
             }
             found.sort_by(|a, b| a.display().cmp(b.display()));
+            if found.is_empty() {
+                found.push(Input::EmptyDirectory {
+                    display: path.display().to_string(),
+                });
+            }
             out.extend(found);
         } else {
             out.push(Input::File {
