@@ -3,9 +3,11 @@
 
 pub mod acronyms;
 pub mod blocks;
+pub mod dates;
 pub mod definitions;
 pub mod footnotes;
 pub mod initials;
+pub mod numbers;
 pub mod sentences;
 pub mod tokens;
 pub mod words;
@@ -13,6 +15,8 @@ pub mod words;
 use crate::source::Document;
 pub use acronyms::AcronymUse;
 pub use blocks::{Block, BlockKind};
+pub use dates::{DateMention, Dates, PartialDate, Period};
+pub use numbers::{Qualifier, Quantity};
 pub use definitions::{Definition, DefinitionKind};
 pub use footnotes::{Footnotes, Marker, MarkerKind};
 pub use sentences::Sentence;
@@ -27,6 +31,8 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub acronym_uses: Vec<AcronymUse>,
     pub definitions: Vec<Definition>,
+    pub dates: Dates,
+    pub quantities: Vec<Quantity>,
     /// Per short form: indexes into `acronym_uses` and `definitions`, in document order.
     pub acronym_index: BTreeMap<String, AcronymEntry>,
 }
@@ -40,12 +46,19 @@ pub struct AcronymEntry {
 
 impl Analysis {
     pub fn new(doc: &Document) -> Analysis {
+        Analysis::with_as_of(doc, None)
+    }
+
+    /// The analysis, with the document's as-of date for dates written without a year.
+    pub fn with_as_of(doc: &Document, as_of: Option<PartialDate>) -> Analysis {
         let prose = doc.prose.as_str();
         let tokens = tokens::tokenize(prose);
         let blocks = blocks::blocks(doc);
         let footnotes = footnotes::find_markers(doc, &tokens);
         let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
         let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
+        let dates = dates::find_dates(prose, &tokens, &footnotes, as_of);
+        let quantities = numbers::find_quantities(prose, &tokens, &footnotes, &dates);
         let mut acronym_uses = acronyms::find_uses(prose, &tokens, &blocks, &doc.links);
         // The short form inside a definition is not a use of the acronym.
         let def_sites: std::collections::HashSet<usize> =
@@ -67,6 +80,8 @@ impl Analysis {
                 .push(i);
         }
         Analysis {
+            dates,
+            quantities,
             acronym_index,
             tokens,
             blocks,

@@ -1,0 +1,469 @@
+//! Numbers and quantities in prose: digits with separators and decimals ("1,650", "1.2"), scale
+//! words ("1.2 billion"), number words ("fifteen", "twenty-two", "a dozen"), ranges ("50-75",
+//! "two to three", "between 5 and 8"), qualifiers ("approximately", "more than", "up to"),
+//! percentages, and the words that follow ("1,650 peacekeepers", "four cargo aircraft").
+//! Years, dates, ordinals, footnote markers, references ("p. 8", "Article 2"), identifiers
+//! ("COVID-19", "1.2.3") and phone numbers are not quantities.
+
+use super::dates::{year_value, Dates, REFERENCE_WORDS};
+use super::footnotes::Footnotes;
+use super::tokens::{Token, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Approximately,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Nearly,
+    Exactly,
+}
+
+impl Qualifier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Approximately => "approximately",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Exactly => "exactly",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// The number as written, with its scale word, percent sign and range ("1.2 billion").
+    pub range: Range<usize>,
+    pub value: f64,
+    /// The upper end of a range.
+    pub high: Option<f64>,
+    pub qualifier: Option<(Qualifier, Range<usize>)>,
+    pub percent: bool,
+    /// Written in words ("fifteen").
+    pub in_words: bool,
+    /// Significant figures as written ("22,000" has 2, "1,650" 3, "1.20" 3); None for words.
+    pub significant: Option<u32>,
+    /// Token index range of the number itself.
+    pub tokens: Range<usize>,
+}
+
+/// Qualifier phrases, longest first, lower case, as word sequences.
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["a", "maximum", "of"], Qualifier::AtMost),
+    (&["an", "estimated"], Qualifier::Approximately),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["less", "than"], Qualifier::LessThan),
+    (&["fewer", "than"], Qualifier::LessThan),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["close", "to"], Qualifier::Nearly),
+    (&["just", "under"], Qualifier::Nearly),
+    (&["approximately"], Qualifier::Approximately),
+    (&["about"], Qualifier::Approximately),
+    (&["around"], Qualifier::Approximately),
+    (&["roughly"], Qualifier::Approximately),
+    (&["some"], Qualifier::Approximately),
+    (&["circa"], Qualifier::Approximately),
+    (&["approx"], Qualifier::Approximately),
+    (&["~"], Qualifier::Approximately),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["under"], Qualifier::LessThan),
+    (&["below"], Qualifier::LessThan),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["exactly"], Qualifier::Exactly),
+    (&["precisely"], Qualifier::Exactly),
+];
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
+    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
+    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
+    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
+];
+const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
+    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
+];
+
+/// Words after which "one" is not a count ("no one", "the one").
+const ONE_BLOCKERS_BEFORE: &[&str] = &["no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"];
+const ONE_BLOCKERS_AFTER: &[&str] = &[
+    "of", "another", "or", "and", "who", "that", "which", "in", "on", "at", "to", "with", "by",
+    "for", "is", "was", "would", "could", "should", "may", "might", "can", "will", "has", "had",
+    "must", "day", "time", "way", "hand",
+];
+
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    let lower = w.to_ascii_lowercase();
+    table.iter().find(|(k, _)| *k == lower).map(|&(_, v)| v)
+}
+
+struct Scan<'a> {
+    prose: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Scan<'a> {
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &self.prose[t.range.clone()])
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.space_before)
+    }
+    fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase()
+    }
+}
+
+/// Value of a digits token ("1,650" → 1650, "1.2" → 1.2) and its significant figures.
+fn digits_value(s: &str) -> Option<(f64, u32)> {
+    if s.matches('.').count() > 1 {
+        return None; // a version or a section number: "1.2.3"
+    }
+    // Thousands separators must group by three.
+    if s.contains(',') {
+        let int = s.split('.').next()?;
+        let groups: Vec<&str> = int.split(',').collect();
+        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let clean: String = s.chars().filter(|&c| c != ',').collect();
+    let v: f64 = clean.parse().ok()?;
+    let digits: String = clean.chars().filter(char::is_ascii_digit).collect();
+    let trimmed = digits.trim_start_matches('0');
+    let significant = if clean.contains('.') {
+        trimmed.len().max(1)
+    } else {
+        trimmed.trim_end_matches('0').len().max(1)
+    };
+    Some((v, significant as u32))
+}
+
+/// Parses number words starting at `i` ("twenty-two", "two hundred", "a dozen").
+fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
+    let w = s.text(i);
+    if w.eq_ignore_ascii_case("a") && s.text(i + 1).eq_ignore_ascii_case("dozen") {
+        return Some((12.0, i + 2));
+    }
+    if s.tokens.get(i)?.kind != TokenKind::Word {
+        return None;
+    }
+    let mut total = 0.0;
+    let mut current = if let Some(v) = lookup(UNITS, w) {
+        v
+    } else if let Some(v) = lookup(TENS, w) {
+        // "twenty-two"
+        if s.text(i + 1) == "-" && s.glued(i + 1) && s.glued(i + 2) {
+            if let Some(u) = lookup(UNITS, s.text(i + 2)).filter(|&u| (1.0..10.0).contains(&u)) {
+                let mut j = i + 3;
+                let mut cur = v + u;
+                while let Some(sc) = lookup(SCALES, s.text(j)) {
+                    cur *= sc;
+                    j += 1;
+                }
+                return Some((cur, j));
+            }
+        }
+        v
+    } else {
+        return None;
+    };
+    let mut j = i + 1;
+    while let Some(sc) = lookup(SCALES, s.text(j)) {
+        if sc == 100.0 {
+            current *= sc;
+        } else {
+            total += current * sc;
+            current = 0.0;
+        }
+        j += 1;
+    }
+    total += current;
+    Some((total, j))
+}
+
+/// The qualifier ending right before token `i`.
+fn qualifier_before(s: &Scan, i: usize) -> Option<(Qualifier, Range<usize>)> {
+    for (phrase, q) in QUALIFIERS {
+        let n = phrase.len();
+        if i < n {
+            continue;
+        }
+        let start = i - n;
+        if (0..n).all(|k| s.lower(start + k) == phrase[k]) {
+            return Some((*q, s.tokens[start].range.start..s.tokens[i - 1].range.end));
+        }
+    }
+    None
+}
+
+/// Finds the quantities among the tokens, skipping those used by dates and periods.
+pub fn find_quantities(prose: &str, tokens: &[Token], footnotes: &Footnotes, dates: &Dates) -> Vec<Quantity> {
+    let s = Scan { prose, tokens };
+    let mut used: HashSet<usize> = HashSet::new();
+    for d in &dates.dates {
+        used.extend(d.tokens.clone());
+    }
+    for p in &dates.periods {
+        used.extend(p.tokens.clone());
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if used.contains(&i) || footnotes.marker_in_token(i).is_some() {
+            i += 1;
+            continue;
+        }
+        match number_at(&s, i) {
+            Some((value, sig, in_words, next)) => {
+                if !is_quantity_context(&s, i, next, in_words, value) {
+                    i = next;
+                    continue;
+                }
+                let mut q = Quantity {
+                    range: tokens[i].range.start..tokens[next - 1].range.end,
+                    value,
+                    high: None,
+                    qualifier: None,
+                    percent: false,
+                    in_words,
+                    significant: sig,
+                    tokens: i..next,
+                };
+                let mut end = next;
+                // Currency sign before.
+                if i > 0 && matches!(s.text(i - 1), "$" | "€" | "£") && s.glued(i) {
+                    q.range.start = tokens[i - 1].range.start;
+                }
+                // Ranges: "50-75", "50–75", "two to three", "5 to 8".
+                let joiner = s.text(end);
+                let dash = matches!(joiner, "-" | "–" | "—") && s.glued(end) && s.glued(end + 1);
+                let spaced_dash = joiner == "–" && !used.contains(&(end + 1));
+                if dash || spaced_dash || joiner == "to" {
+                    if let Some((v2, _, w2, n2)) = number_at(&s, end + 1) {
+                        if w2 == in_words && !used.contains(&(end + 1)) && !is_phone(&s, i) {
+                            q.high = Some(v2);
+                            end = n2;
+                        }
+                    }
+                }
+                // "between 5 and 8"
+                let between = i > 0 && s.lower(i - 1) == "between";
+                if between && s.text(end) == "and" {
+                    if let Some((v2, _, _, n2)) = number_at(&s, end + 1) {
+                        q.high = Some(v2);
+                        q.range.start = tokens[i - 1].range.start;
+                        end = n2;
+                    }
+                }
+                // Scale word after digits: "1.2 billion".
+                if !in_words {
+                    if let Some(sc) = lookup(SCALES, s.text(end)).filter(|&sc| sc >= 1e3) {
+                        q.value *= sc;
+                        q.high = q.high.map(|h| h * sc);
+                        end += 1;
+                    }
+                }
+                // Percent.
+                if s.text(end) == "%" && s.glued(end) {
+                    q.percent = true;
+                    end += 1;
+                } else if s.lower(end) == "percent" {
+                    q.percent = true;
+                    end += 1;
+                } else if s.lower(end) == "per" && s.lower(end + 1) == "cent" {
+                    q.percent = true;
+                    end += 2;
+                }
+                q.range.end = tokens[end - 1].range.end;
+                if !between {
+                    let qi = if i > 0 && matches!(s.text(i - 1), "$" | "€" | "£") { i - 1 } else { i };
+                    q.qualifier = qualifier_before(&s, qi);
+                }
+                out.push(q);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A number at token `i`: (value, significant figures, in words, index after it).
+fn number_at(s: &Scan, i: usize) -> Option<(f64, Option<u32>, bool, usize)> {
+    let t = s.tokens.get(i)?;
+    match t.kind {
+        TokenKind::Number => {
+            let (v, sig) = digits_value(s.text(i))?;
+            Some((v, Some(sig), false, i + 1))
+        }
+        TokenKind::Word => {
+            let (v, next) = words_value(s, i)?;
+            Some((v, None, true, next))
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+/// Whether the number at `i..next` is a quantity in its context.
+fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f64) -> bool {
+    let prev = if i > 0 { s.text(i - 1) } else { "" };
+    let prev_word = if prev == "." && i > 1 { s.text(i - 2) } else { prev };
+    if !in_words {
+        let text = s.text(i);
+        // References: "p. 8", "Article 2", "§ 1030", "H.R. 1119".
+        if REFERENCE_WORDS.contains(&prev_word) || REFERENCE_WORDS.contains(&prev) {
+            return false;
+        }
+        // Identifiers: "COVID-19", "F-35", "R46949" (one token), "SM-6", "4-1" after Table.
+        if s.glued(i) && matches!(prev, "-" | "/" | "_" | "#" | ".") && i > 1 {
+            let before = &s.tokens[i - 2];
+            if before.kind == TokenKind::Word || !s.glued(i - 1) || prev == "." {
+                return false;
+            }
+        }
+        // "1512(c)(2)": a number in parentheses glued to what precedes them.
+        if prev == "(" && s.glued(i) && s.glued(i - 1) {
+            return false;
+        }
+        // "1512(c)", "3166-1", "8:22", "116-92" after P.L. handled above.
+        if s.glued(next) && matches!(s.text(next), "(" | ":" | "/" | "_") {
+            return false;
+        }
+        if i > 0 && prev == ":" && s.glued(i) {
+            return false; // times "8:22", ratios handled by NUM rules later
+        }
+        if is_phone(s, i) {
+            return false;
+        }
+        // A bare year that the date scanner did not take (e.g. inside a reference) is not a
+        // quantity unless it counts something.
+        if year_value(text).is_some() {
+            let next_word = s.text(next);
+            let counted = s.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+                && next_word.chars().all(|c| c.is_lowercase())
+                && next_word.len() > 2;
+            if !counted {
+                return false;
+            }
+        }
+        // A "+1" country code and the like.
+        if prev == "+" && s.glued(i) {
+            return false;
+        }
+        return true;
+    }
+    // Words: "one" needs care; "a dozen" is fine.
+    let w = s.lower(i);
+    if w == "one" && next == i + 1 {
+        let before = s.lower(i.saturating_sub(1));
+        let after = s.lower(next);
+        if i > 0 && ONE_BLOCKERS_BEFORE.contains(&before.as_str()) {
+            return false;
+        }
+        if ONE_BLOCKERS_AFTER.contains(&after.as_str()) || !s.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word) {
+            return false;
+        }
+        // "one-way"
+        if s.text(next) == "-" && s.glued(next) {
+            return false;
+        }
+    }
+    // "one-way", "two-thirds", "three-year": a number word glued to a hyphen and a word is an
+    // adjective compound, still a number for "three-year" but not for "one-way".
+    if s.text(next) == "-" && s.glued(next) && s.lower(next + 1) == "way" {
+        return false;
+    }
+    // Capitalised number words inside names ("Three Gorges") are rare; keep them.
+    let _ = value;
+    true
+}
+
+/// "(202) 555-0143", "202-555-0143", "+1 202 555 0143".
+fn is_phone(s: &Scan, i: usize) -> bool {
+    let t = &s.tokens[i];
+    let start = t.range.start.saturating_sub(16);
+    let end = (t.range.end + 14).min(s.prose.len());
+    let mut a = start;
+    while !s.prose.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = end;
+    while !s.prose.is_char_boundary(b) {
+        b += 1;
+    }
+    static PHONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\(\d{3}\)\s?\d{3}[-.\s]\d{4})|(\b\d{3}[-.]\d{3}[-.]\d{4}\b)|(\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})")
+            .expect("phone pattern compiles")
+    });
+    PHONE
+        .find_iter(&s.prose[a..b])
+        .any(|m| a + m.start() <= t.range.start && t.range.end <= a + m.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::source::{Document, Format};
+
+    pub(super) fn q(text: &str) -> Vec<(String, f64, Option<f64>, Option<&'static str>)> {
+        let d = Document::new("t", text, Format::Text);
+        let a = Analysis::new(&d);
+        a.quantities
+            .iter()
+            .map(|q| (d.text()[q.range.clone()].to_string(), q.value, q.high, q.qualifier.as_ref().map(|(q, _)| q.name())))
+            .collect()
+    }
+
+    #[test]
+    fn worked_example_numbers() {
+        assert_eq!(
+            q("China today has 1,650 peacekeepers participating in UN PKOs,7 more than\nfifteen times as many as it had in 2000.8 China has deployed approximately 22,000 troops"),
+            vec![
+                ("1,650".into(), 1650.0, None, None),
+                ("fifteen".into(), 15.0, None, Some("more_than")),
+                ("22,000".into(), 22000.0, None, Some("approximately")),
+            ]
+        );
+        assert_eq!(
+            q("it probably will consist of two to three infantry platoons (approximately 50-75 personnel)"),
+            vec![("two to three".into(), 2.0, Some(3.0), None), ("50-75".into(), 50.0, Some(75.0), Some("approximately"))]
+        );
+    }
+
+    #[test]
+    fn scale_percent_and_words() {
+        assert_eq!(
+            q("It spent $2.1 billion, up 40% from twenty-two missions and a dozen ships."),
+            vec![
+                ("$2.1 billion".into(), 2.1e9, None, None),
+                ("40%".into(), 40.0, None, None),
+                ("twenty-two".into(), 22.0, None, None),
+                ("a dozen".into(), 12.0, None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("See p. 8, Article 2, Section 1512(c)(2), COVID-19, version 1.2.3, call (202) 555-0143, at 8:22 a.m., one of the few, no one, one-way drones, in 2013.").is_empty());
+    }
+}
