@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod facts;
 pub mod report;
 pub mod rules;
 pub mod settings;

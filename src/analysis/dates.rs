@@ -21,7 +21,12 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i16) -> Self {
-        PartialDate { year, month: None, day: None, decade: false }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+            decade: false,
+        }
     }
 
     /// Parses "2013", "2013-07", "2013-07-01" (the facts-file forms).
@@ -42,7 +47,12 @@ impl PartialDate {
         if parts.next().is_some() {
             return None;
         }
-        let date = PartialDate { year, month, day, decade: false };
+        let date = PartialDate {
+            year,
+            month,
+            day,
+            decade: false,
+        };
         if let (Some(_), Some(_)) = (month, day) {
             date.to_civil()?;
         }
@@ -57,7 +67,11 @@ impl PartialDate {
     /// The same date cut to the precision of `other` (for comparing at the precision written).
     pub fn at_precision_of(self, other: &PartialDate) -> PartialDate {
         PartialDate {
-            year: if other.decade { self.year - self.year.rem_euclid(10) } else { self.year },
+            year: if other.decade {
+                self.year - self.year.rem_euclid(10)
+            } else {
+                self.year
+            },
             month: other.month.and(self.month),
             day: other.day.and(self.day),
             decade: other.decade,
@@ -134,13 +148,36 @@ pub struct Dates {
     /// In document order; the dates inside a period are not listed here.
     pub dates: Vec<DateMention>,
     pub periods: Vec<Period>,
+    /// Token ranges of dates whose year is unknown ("October 7" with no year in context and no
+    /// as-of date): not dates that can be compared, but not numbers either.
+    pub undated: Vec<Range<usize>>,
 }
 
 const MONTHS: &[(&str, i8)] = &[
-    ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6),
-    ("July", 7), ("August", 8), ("September", 9), ("October", 10), ("November", 11),
-    ("December", 12), ("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7),
-    ("Aug", 8), ("Sep", 9), ("Sept", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12),
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
@@ -155,11 +192,58 @@ const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
 
 /// Words after which a four-digit number is a reference, not a year ("Section 2013").
 pub const REFERENCE_WORDS: &[&str] = &[
-    "p", "pp", "No", "no", "Nos", "Article", "Art", "art", "Section", "Sec", "sec", "Title",
-    "Figure", "Fig", "Table", "Chapter", "Resolution", "Volume", "Vol", "vol", "Part", "Rule",
-    "Annex", "Appendix", "Division", "Paragraph", "para", "Clause", "cl", "Amendment", "Exhibit",
-    "Op", "Item", "Box", "Step", "Phase", "Report", "Order", "Case", "Docket", "Form", "Publication",
-    "Pub", "R", "S", "H", "L", "§", "§§", "C", "Reg", "Stat",
+    "p",
+    "pp",
+    "No",
+    "no",
+    "Nos",
+    "Article",
+    "Art",
+    "art",
+    "Section",
+    "Sec",
+    "sec",
+    "Title",
+    "Figure",
+    "Fig",
+    "Table",
+    "Chapter",
+    "Resolution",
+    "Volume",
+    "Vol",
+    "vol",
+    "Part",
+    "Rule",
+    "Annex",
+    "Appendix",
+    "Division",
+    "Paragraph",
+    "para",
+    "Clause",
+    "cl",
+    "Amendment",
+    "Exhibit",
+    "Op",
+    "Item",
+    "Box",
+    "Step",
+    "Phase",
+    "Report",
+    "Order",
+    "Case",
+    "Docket",
+    "Form",
+    "Publication",
+    "Pub",
+    "R",
+    "S",
+    "H",
+    "L",
+    "§",
+    "§§",
+    "C",
+    "Reg",
+    "Stat",
 ];
 
 fn month_of(word: &str) -> Option<i8> {
@@ -186,7 +270,9 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.prose[t.range.clone()])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.prose[t.range.clone()])
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -215,9 +301,16 @@ impl<'a> Scanner<'a> {
     /// glued into an identifier, not followed by a plural noun as a count ("2013 troops").
     fn standalone_year(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let (y, r) = self.year_at(i)?;
+        if super::numbers::is_phone_at(self.prose, &self.tokens[i].range) {
+            return None;
+        }
         if i > 0 {
             let prev = self.text(i - 1);
-            let prev_word = if prev == "." && i > 1 { self.text(i - 2) } else { prev };
+            let prev_word = if prev == "." && i > 1 {
+                self.text(i - 2)
+            } else {
+                prev
+            };
             if REFERENCE_WORDS.contains(&prev_word) || matches!(prev, "$" | "€" | "£" | "#") {
                 return None;
             }
@@ -238,6 +331,21 @@ impl<'a> Scanner<'a> {
         Some((y, r))
     }
 
+    /// A year closing a date ("October 26, 2012.4"): also "YYYY.N" where N is a footnote the
+    /// marker scan could not place in its sequence.
+    fn closing_year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
+        if let Some(y) = self.year_at(i) {
+            return Some(y);
+        }
+        let t = self.tokens.get(i)?;
+        let s = self.text(i);
+        let (year, frac) = s.split_once('.')?;
+        let y = year_value(year)?;
+        let ends = self.tokens.get(i + 1).is_none_or(|n| n.space_before);
+        (t.kind == TokenKind::Number && (1..=3).contains(&frac.len()) && ends)
+            .then(|| (y, t.range.start..t.range.start + 4))
+    }
+
     /// A day number 1–31 at token `i`.
     fn day_at(&self, i: usize) -> Option<i8> {
         let t = self.tokens.get(i)?;
@@ -245,7 +353,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let s = self.text(i);
-        (s.len() <= 2).then(|| s.parse::<i8>().ok()).flatten().filter(|d| (1..=31).contains(d))
+        (s.len() <= 2)
+            .then(|| s.parse::<i8>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
     }
 
     /// A month name at `i`, with the index after it (skipping an abbreviation's period).
@@ -274,7 +385,11 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let mut weekday = None;
         if let Some(wd) = self.tokens.get(j).and_then(|_| weekday_of(self.text(j))) {
-            let k = if self.text(j + 1) == "," { j + 2 } else { j + 1 };
+            let k = if self.text(j + 1) == "," {
+                j + 2
+            } else {
+                j + 1
+            };
             if self.month_at(k).is_some() || self.day_at(k).is_some() {
                 weekday = Some((wd, self.tokens[j].range.clone()));
                 j = k;
@@ -296,8 +411,25 @@ impl<'a> Scanner<'a> {
                     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
                         return None;
                     }
-                    let date = PartialDate { year: y, month: Some(month), day: Some(day), decade: false };
-                    return Some((self.mention(start_tok, j + 5, date, true, DateStyle::Iso, weekday, false, false), j + 5));
+                    let date = PartialDate {
+                        year: y,
+                        month: Some(month),
+                        day: Some(day),
+                        decade: false,
+                    };
+                    return Some((
+                        self.mention(
+                            start_tok,
+                            j + 5,
+                            date,
+                            true,
+                            DateStyle::Iso,
+                            weekday,
+                            false,
+                            false,
+                        ),
+                        j + 5,
+                    ));
                 }
             }
         }
@@ -312,31 +444,63 @@ impl<'a> Scanner<'a> {
                 // Not a day if it runs on as a number: "July 1,650".
                 let mut end = k + 1;
                 let (year, year_written, missing_comma) = if self.text(end) == "," {
-                    match self.year_at(end + 1) {
+                    match self.closing_year_at(end + 1) {
                         Some((y, _)) => {
                             end += 2;
                             (Some(y), true, false)
                         }
                         None => (context_year, false, false),
                     }
-                } else if let Some((y, _)) = self.year_at(end) {
+                } else if let Some((y, _)) = self.closing_year_at(end) {
                     end += 1;
                     (Some(y), true, true)
                 } else {
                     (context_year, false, false)
                 };
-                let year = year?;
-                let date = PartialDate { year, month: Some(month), day: Some(day), decade: false };
+                // Year unknown: 0, for the caller to place or set aside.
+                let year = year.unwrap_or(0);
+                let date = PartialDate {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    decade: false,
+                };
                 return Some((
-                    self.mention(start_tok, end, date, year_written, DateStyle::MonthDayYear, weekday, comma_after_month, missing_comma),
+                    self.mention(
+                        start_tok,
+                        end,
+                        date,
+                        year_written,
+                        DateStyle::MonthDayYear,
+                        weekday,
+                        comma_after_month,
+                        missing_comma,
+                    ),
                     end,
                 ));
             }
             if !comma_after_month {
                 let k2 = if self.text(k) == "," { k + 1 } else { k };
                 if let Some((y, _)) = self.year_at(k2) {
-                    let date = PartialDate { year: y, month: Some(month), day: None, decade: false };
-                    return Some((self.mention(start_tok, k2 + 1, date, true, DateStyle::Other, weekday, false, false), k2 + 1));
+                    let date = PartialDate {
+                        year: y,
+                        month: Some(month),
+                        day: None,
+                        decade: false,
+                    };
+                    return Some((
+                        self.mention(
+                            start_tok,
+                            k2 + 1,
+                            date,
+                            true,
+                            DateStyle::Other,
+                            weekday,
+                            false,
+                            false,
+                        ),
+                        k2 + 1,
+                    ));
                 }
             }
             return None;
@@ -344,13 +508,30 @@ impl<'a> Scanner<'a> {
         // Day-first: "1 July 2013", "1 July".
         if let Some(day) = self.day_at(j) {
             if let Some((month, k)) = self.month_at(j + 1) {
-                let (year, end, written) = match self.year_at(k) {
+                let (year, end, written) = match self.closing_year_at(k) {
                     Some((y, _)) => (Some(y), k + 1, true),
                     None => (context_year, k, false),
                 };
-                let year = year?;
-                let date = PartialDate { year, month: Some(month), day: Some(day), decade: false };
-                return Some((self.mention(start_tok, end, date, written, DateStyle::DayMonthYear, weekday, false, false), end));
+                let year = year.unwrap_or(0);
+                let date = PartialDate {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                    decade: false,
+                };
+                return Some((
+                    self.mention(
+                        start_tok,
+                        end,
+                        date,
+                        written,
+                        DateStyle::DayMonthYear,
+                        weekday,
+                        false,
+                        false,
+                    ),
+                    end,
+                ));
             }
         }
         None
@@ -388,14 +569,31 @@ impl<'a> Scanner<'a> {
     }
 
     /// A date or bare year at `i` for one end of a period.
-    fn period_end(&self, i: usize, context_year: Option<i16>) -> Option<(PartialDate, usize, Range<usize>)> {
-        if let Some((m, _)) = self.date_at(i, context_year) {
+    fn period_end(
+        &self,
+        i: usize,
+        context_year: Option<i16>,
+    ) -> Option<(PartialDate, usize, Range<usize>)> {
+        if let Some((m, _)) = self
+            .date_at(i, None)
+            .filter(|(m, _)| m.year_written)
+            .or_else(|| self.date_at(i, context_year))
+        {
             let end = m.tokens.end;
             return Some((m.date, end, m.range));
         }
         if let Some((month, k)) = self.month_at(i) {
             // "March" in "from March to June 2020": the year comes from the other end.
-            return Some((PartialDate { year: context_year.unwrap_or(0), month: Some(month), day: None, decade: false }, k, self.tokens[i].range.clone()));
+            return Some((
+                PartialDate {
+                    year: context_year.unwrap_or(0),
+                    month: Some(month),
+                    day: None,
+                    decade: false,
+                },
+                k,
+                self.tokens[i].range.clone(),
+            ));
         }
         let (y, r) = self.standalone_year(i)?;
         Some((PartialDate::year(y), i + 1, r))
@@ -403,8 +601,17 @@ impl<'a> Scanner<'a> {
 }
 
 /// Finds the dates and periods among the tokens.
-pub fn find_dates(prose: &str, tokens: &[Token], footnotes: &Footnotes, as_of: Option<PartialDate>) -> Dates {
-    let s = Scanner { prose, tokens, footnotes };
+pub fn find_dates(
+    prose: &str,
+    tokens: &[Token],
+    footnotes: &Footnotes,
+    as_of: Option<PartialDate>,
+) -> Dates {
+    let s = Scanner {
+        prose,
+        tokens,
+        footnotes,
+    };
     let mut out = Dates::default();
     let mut context_year = as_of.map(|d| d.year);
     let mut i = 0;
@@ -450,7 +657,11 @@ pub fn find_dates(prose: &str, tokens: &[Token], footnotes: &Footnotes, as_of: O
             if m.year_written {
                 context_year = Some(m.date.year);
             }
-            out.dates.push(m);
+            if m.date.year == 0 {
+                out.undated.push(m.tokens.clone());
+            } else {
+                out.dates.push(m);
+            }
             i = next;
             continue;
         }
@@ -459,7 +670,12 @@ pub fn find_dates(prose: &str, tokens: &[Token], footnotes: &Footnotes, as_of: O
             if let Some(y) = year_value(&word[..4]) {
                 out.dates.push(DateMention {
                     range: tokens[i].range.clone(),
-                    date: PartialDate { year: y, month: None, day: None, decade: true },
+                    date: PartialDate {
+                        year: y,
+                        month: None,
+                        day: None,
+                        decade: true,
+                    },
                     year_written: true,
                     style: DateStyle::Other,
                     weekday: None,
@@ -495,7 +711,19 @@ pub fn find_dates(prose: &str, tokens: &[Token], footnotes: &Footnotes, as_of: O
 /// followed by a plural noun without a determiner before it ("2013 troops").
 fn is_count(s: &Scanner, i: usize) -> bool {
     let prev = if i > 0 { s.text(i - 1) } else { "" };
-    if matches!(prev, "$" | "€" | "£" | "about" | "approximately" | "some" | "nearly" | "over" | "than" | "least" | "almost") {
+    if matches!(
+        prev,
+        "$" | "€"
+            | "£"
+            | "about"
+            | "approximately"
+            | "some"
+            | "nearly"
+            | "over"
+            | "than"
+            | "least"
+            | "almost"
+    ) {
         return true;
     }
     if s.glued(i + 1) && s.text(i + 1) == "," {
@@ -504,18 +732,51 @@ fn is_count(s: &Scanner, i: usize) -> bool {
     let next = s.text(i + 1);
     let determiner = matches!(
         prev,
-        "the" | "The" | "in" | "In" | "since" | "by" | "of" | "from" | "to" | "until" | "during"
-            | "before" | "after" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
-            | "fiscal" | "early" | "late" | "mid" | "calendar" | "year" | "for" | "and" | "or"
+        "the"
+            | "The"
+            | "in"
+            | "In"
+            | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "to"
+            | "until"
+            | "during"
+            | "before"
+            | "after"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "fiscal"
+            | "early"
+            | "late"
+            | "mid"
+            | "calendar"
+            | "year"
+            | "for"
     );
-    let plural_noun = s.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && t.space_before)
+    let plural_noun = s
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.space_before)
         && next.len() > 3
         && next.ends_with('s')
         && next.chars().all(|c| c.is_lowercase());
     plural_noun && !determiner
 }
 
-fn period_after(s: &Scanner, i: usize, kind: PeriodKind, context_year: Option<i16>) -> Option<Period> {
+fn period_after(
+    s: &Scanner,
+    i: usize,
+    kind: PeriodKind,
+    context_year: Option<i16>,
+) -> Option<Period> {
     let (first, after_first, _) = s.period_end(i + 1, context_year)?;
     let start = s.tokens[i].range.start;
     match kind {
@@ -525,11 +786,25 @@ fn period_after(s: &Scanner, i: usize, kind: PeriodKind, context_year: Option<i1
             }
             let end = s.tokens[after_first - 1].range.end;
             let end = trim_marker(s, after_first - 1, end);
-            let (from, to) = if kind == PeriodKind::Since { (Some(first), None) } else { (None, Some(first)) };
-            Some(Period { range: start..end, from, to, kind, tokens: i..after_first })
+            let (from, to) = if kind == PeriodKind::Since {
+                (Some(first), None)
+            } else {
+                (None, Some(first))
+            };
+            Some(Period {
+                range: start..end,
+                from,
+                to,
+                kind,
+                tokens: i..after_first,
+            })
         }
         PeriodKind::FromTo | PeriodKind::Between => {
-            let joiner = if kind == PeriodKind::FromTo { ["to", "until", "through"] } else { ["and", "and", "and"] };
+            let joiner = if kind == PeriodKind::FromTo {
+                ["to", "until", "through"]
+            } else {
+                ["and", "and", "and"]
+            };
             if !joiner.contains(&s.text(after_first)) {
                 return None;
             }
@@ -538,14 +813,28 @@ fn period_after(s: &Scanner, i: usize, kind: PeriodKind, context_year: Option<i1
                 return None;
             }
             let mut from = first;
-            if from.year == 0 {
-                from.year = second.year;
+            if from.year == 0 || !written_year(s, i + 1, after_first) {
+                // "from July 1 to September 30, 2013": the year written at the end.
+                if from.year == 0 || from.year != second.year && from.month.is_some() {
+                    from.year = second.year;
+                }
             }
             let end = trim_marker(s, after_second - 1, s.tokens[after_second - 1].range.end);
-            Some(Period { range: start..end, from: Some(from), to: Some(second), kind, tokens: i..after_second })
+            Some(Period {
+                range: start..end,
+                from: Some(from),
+                to: Some(second),
+                kind,
+                tokens: i..after_second,
+            })
         }
         _ => None,
     }
+}
+
+/// Whether a four-digit year is written among tokens `from..to`.
+fn written_year(s: &Scanner, from: usize, to: usize) -> bool {
+    (from..to).any(|k| s.year_at(k).is_some())
 }
 
 /// The end of a token, without a trailing footnote marker ("2011.8").
@@ -558,14 +847,20 @@ fn trim_marker(s: &Scanner, i: usize, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::analysis::Analysis;
     use crate::source::{Document, Format};
 
-    fn dates(text: &str) -> (Vec<(String, String)>, Vec<(String, String, String)>) {
+    type Found = (Vec<(String, String)>, Vec<(String, String, String)>);
+
+    fn dates(text: &str) -> Found {
         let d = Document::new("t", text, Format::Text);
         let a = Analysis::new(&d);
-        let ds = a.dates.dates.iter().map(|m| (d.text()[m.range.clone()].to_string(), m.date.to_string())).collect();
+        let ds = a
+            .dates
+            .dates
+            .iter()
+            .map(|m| (d.text()[m.range.clone()].to_string(), m.date.to_string()))
+            .collect();
         let ps = a
             .dates
             .periods
@@ -596,11 +891,19 @@ mod tests {
 
     #[test]
     fn periods() {
-        let (d, p) = dates("From 2007 to 2011, a general served. In 2015–2018 and since January 2009 it grew.");
+        let (d, p) = dates(
+            "From 2007 to 2011, a general served. In 2015–2018 and since January 2009 it grew.",
+        );
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(p[0], ("From 2007 to 2011".into(), "2007".into(), "2011".into()));
+        assert_eq!(
+            p[0],
+            ("From 2007 to 2011".into(), "2007".into(), "2011".into())
+        );
         assert_eq!(p[1], ("2015–2018".into(), "2015".into(), "2018".into()));
-        assert_eq!(p[2], ("since January 2009".into(), "2009-01".into(), "".into()));
+        assert_eq!(
+            p[2],
+            ("since January 2009".into(), "2009-01".into(), "".into())
+        );
     }
 
     #[test]

@@ -53,6 +53,16 @@ pub struct Quantity {
     pub tokens: Range<usize>,
 }
 
+impl Quantity {
+    /// The index of the first token after the quantity as written (its scale word, percent
+    /// sign and range included).
+    pub fn range_end_token(&self, analysis: &super::Analysis) -> usize {
+        analysis
+            .tokens
+            .partition_point(|t| t.range.start < self.range.end)
+    }
+}
+
 /// Qualifier phrases, longest first, lower case, as word sequences.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -89,21 +99,49 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 ];
 
 const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
-    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
 ];
 const TENS: &[(&str, f64)] = &[
-    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
 const SCALES: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
 ];
 
 /// Words after which "one" is not a count ("no one", "the one").
-const ONE_BLOCKERS_BEFORE: &[&str] = &["no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone"];
+const ONE_BLOCKERS_BEFORE: &[&str] = &[
+    "no", "any", "each", "every", "the", "this", "that", "which", "someone", "anyone",
+];
 const ONE_BLOCKERS_AFTER: &[&str] = &[
     "of", "another", "or", "and", "who", "that", "which", "in", "on", "at", "to", "with", "by",
     "for", "is", "was", "would", "could", "should", "may", "might", "can", "will", "has", "had",
@@ -122,7 +160,9 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.prose[t.range.clone()])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.prose[t.range.clone()])
     }
     fn glued(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.space_before)
@@ -215,8 +255,72 @@ fn qualifier_before(s: &Scan, i: usize) -> Option<(Qualifier, Range<usize>)> {
     None
 }
 
+/// One number as written: currency sign, digits or words, scale word, percent.
+struct Written {
+    start: usize,
+    value: f64,
+    significant: Option<u32>,
+    in_words: bool,
+    percent: bool,
+    /// Token index after the number (and its scale word and percent).
+    end: usize,
+    /// Token index after the digits or words alone.
+    number_end: usize,
+    /// The scale word's factor ("billion"), 1 when there is none.
+    scale: f64,
+}
+
+fn written_at(s: &Scan, i: usize) -> Option<Written> {
+    let mut start = i;
+    let mut j = i;
+    if matches!(s.text(j), "$" | "€" | "£") && s.glued(j + 1) {
+        j += 1;
+    } else if i > 0 && matches!(s.text(i - 1), "$" | "€" | "£") && s.glued(i) {
+        start = i - 1;
+    }
+    let (mut value, significant, in_words, number_end) = number_at(s, j)?;
+    let mut end = number_end;
+    let mut scale = 1.0;
+    if !in_words {
+        if let Some(sc) = lookup(SCALES, s.text(end)).filter(|&sc| sc >= 1e3) {
+            value *= sc;
+            scale = sc;
+            end += 1;
+        }
+    }
+    let mut percent = false;
+    if (s.text(end) == "%" && s.glued(end)) || s.lower(end) == "percent" {
+        percent = true;
+        end += 1;
+    } else if s.lower(end) == "per" && s.lower(end + 1) == "cent" {
+        percent = true;
+        end += 2;
+    }
+    Some(Written {
+        start,
+        value,
+        significant,
+        in_words,
+        percent,
+        end,
+        number_end,
+        scale,
+    })
+}
+
+/// Time words after which "over" means "during" ("over six days").
+const TIME_UNITS: &[&str] = &[
+    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "decade",
+    "decades", "minute", "minutes",
+];
+
 /// Finds the quantities among the tokens, skipping those used by dates and periods.
-pub fn find_quantities(prose: &str, tokens: &[Token], footnotes: &Footnotes, dates: &Dates) -> Vec<Quantity> {
+pub fn find_quantities(
+    prose: &str,
+    tokens: &[Token],
+    footnotes: &Footnotes,
+    dates: &Dates,
+) -> Vec<Quantity> {
     let s = Scan { prose, tokens };
     let mut used: HashSet<usize> = HashSet::new();
     for d in &dates.dates {
@@ -225,6 +329,7 @@ pub fn find_quantities(prose: &str, tokens: &[Token], footnotes: &Footnotes, dat
     for p in &dates.periods {
         used.extend(p.tokens.clone());
     }
+    used.extend(dates.undated.iter().flat_map(|r| r.clone()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -232,77 +337,95 @@ pub fn find_quantities(prose: &str, tokens: &[Token], footnotes: &Footnotes, dat
             i += 1;
             continue;
         }
-        match number_at(&s, i) {
-            Some((value, sig, in_words, next)) => {
-                if !is_quantity_context(&s, i, next, in_words, value) {
-                    i = next;
-                    continue;
-                }
-                let mut q = Quantity {
-                    range: tokens[i].range.start..tokens[next - 1].range.end,
-                    value,
-                    high: None,
-                    qualifier: None,
-                    percent: false,
-                    in_words,
-                    significant: sig,
-                    tokens: i..next,
-                };
-                let mut end = next;
-                // Currency sign before.
-                if i > 0 && matches!(s.text(i - 1), "$" | "€" | "£") && s.glued(i) {
-                    q.range.start = tokens[i - 1].range.start;
-                }
-                // Ranges: "50-75", "50–75", "two to three", "5 to 8".
-                let joiner = s.text(end);
-                let dash = matches!(joiner, "-" | "–" | "—") && s.glued(end) && s.glued(end + 1);
-                let spaced_dash = joiner == "–" && !used.contains(&(end + 1));
-                if dash || spaced_dash || joiner == "to" {
-                    if let Some((v2, _, w2, n2)) = number_at(&s, end + 1) {
-                        if w2 == in_words && !used.contains(&(end + 1)) && !is_phone(&s, i) {
-                            q.high = Some(v2);
-                            end = n2;
-                        }
-                    }
-                }
-                // "between 5 and 8"
-                let between = i > 0 && s.lower(i - 1) == "between";
-                if between && s.text(end) == "and" {
-                    if let Some((v2, _, _, n2)) = number_at(&s, end + 1) {
-                        q.high = Some(v2);
-                        q.range.start = tokens[i - 1].range.start;
-                        end = n2;
-                    }
-                }
-                // Scale word after digits: "1.2 billion".
-                if !in_words {
-                    if let Some(sc) = lookup(SCALES, s.text(end)).filter(|&sc| sc >= 1e3) {
-                        q.value *= sc;
-                        q.high = q.high.map(|h| h * sc);
-                        end += 1;
-                    }
-                }
-                // Percent.
-                if s.text(end) == "%" && s.glued(end) {
-                    q.percent = true;
-                    end += 1;
-                } else if s.lower(end) == "percent" {
-                    q.percent = true;
-                    end += 1;
-                } else if s.lower(end) == "per" && s.lower(end + 1) == "cent" {
-                    q.percent = true;
-                    end += 2;
-                }
-                q.range.end = tokens[end - 1].range.end;
-                if !between {
-                    let qi = if i > 0 && matches!(s.text(i - 1), "$" | "€" | "£") { i - 1 } else { i };
-                    q.qualifier = qualifier_before(&s, qi);
-                }
-                out.push(q);
-                i = end;
+        let Some(first) = written_at(&s, i) else {
+            i += 1;
+            continue;
+        };
+        let digits_at = if s.text(i).starts_with(['$', '€', '£']) {
+            i + 1
+        } else {
+            i
+        };
+        if !is_quantity_context(&s, digits_at, first.number_end, first.in_words) {
+            // Skip a rejected number's range continuation too ("pp. 12-14", "P.L. 116-92").
+            let mut next = first.number_end;
+            while matches!(s.text(next), "-" | "–")
+                && s.glued(next)
+                && s.tokens
+                    .get(next + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
+            {
+                next += 2;
             }
-            None => i += 1,
+            i = next.max(i + 1);
+            continue;
         }
+        let mut q = Quantity {
+            range: tokens[first.start].range.start..tokens[first.end - 1].range.end,
+            value: first.value,
+            high: None,
+            qualifier: None,
+            percent: first.percent,
+            in_words: first.in_words,
+            significant: first.significant,
+            tokens: digits_at..first.number_end,
+        };
+        let mut end = first.end;
+        // Ranges: "50-75", "50–75", "two to three", "$1.5 billion to $2 billion", "5% to 8%".
+        let joiner = s.text(end);
+        let dash = matches!(joiner, "-" | "–" | "—") && s.glued(end) && s.glued(end + 1);
+        let spaced_dash = joiner == "–" && !used.contains(&(end + 1));
+        if (dash || spaced_dash || joiner == "to")
+            && !used.contains(&(end + 1))
+            && !is_phone(&s, digits_at)
+        {
+            if let Some(second) = written_at(&s, end + 1) {
+                if second.in_words == first.in_words {
+                    // "1.5 to 2 billion": the second's scale word applies to both.
+                    if first.scale == 1.0 {
+                        q.value *= second.scale;
+                    }
+                    q.high = Some(second.value);
+                    q.percent |= second.percent;
+                    end = second.end;
+                }
+            }
+        }
+        // "between 5 and 8"
+        let between = i > 0 && s.lower(i - 1) == "between";
+        if between && s.text(end) == "and" {
+            if let Some(second) = written_at(&s, end + 1) {
+                q.high = Some(second.value);
+                q.range.start = tokens[i - 1].range.start;
+                q.percent |= second.percent;
+                end = second.end;
+            }
+        }
+        q.range.end = tokens[end - 1].range.end;
+        if !between {
+            q.qualifier = qualifier_before(&s, first.start);
+            // "over six days": a span of time, not a lower bound.
+            let over = q
+                .qualifier
+                .as_ref()
+                .is_some_and(|(k, r)| *k == Qualifier::MoreThan && &prose[r.clone()] == "over");
+            let before_over = q.qualifier.as_ref().map_or(0, |(_, r)| r.start);
+            let before_word = s.tokens[..first.start]
+                .iter()
+                .rev()
+                .find(|t| t.range.end <= before_over)
+                .map(|t| prose[t.range.clone()].to_lowercase())
+                .unwrap_or_default();
+            let for_over = matches!(
+                before_word.as_str(),
+                "for" | "in" | "of" | "with" | "to" | "by" | "from" | "after"
+            );
+            if over && !for_over && TIME_UNITS.contains(&s.lower(end).as_str()) {
+                q.qualifier = None;
+            }
+        }
+        out.push(q);
+        i = end;
     }
     out
 }
@@ -324,9 +447,13 @@ fn number_at(s: &Scan, i: usize) -> Option<(f64, Option<u32>, bool, usize)> {
 }
 
 /// Whether the number at `i..next` is a quantity in its context.
-fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f64) -> bool {
+fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool {
     let prev = if i > 0 { s.text(i - 1) } else { "" };
-    let prev_word = if prev == "." && i > 1 { s.text(i - 2) } else { prev };
+    let prev_word = if prev == "." && i > 1 {
+        s.text(i - 2)
+    } else {
+        prev
+    };
     if !in_words {
         let text = s.text(i);
         // References: "p. 8", "Article 2", "§ 1030", "H.R. 1119".
@@ -358,7 +485,10 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f
         // quantity unless it counts something.
         if year_value(text).is_some() {
             let next_word = s.text(next);
-            let counted = s.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+            let counted = s
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Word)
                 && next_word.chars().all(|c| c.is_lowercase())
                 && next_word.len() > 2;
             if !counted {
@@ -367,6 +497,41 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f
         }
         // A "+1" country code and the like.
         if prev == "+" && s.glued(i) {
+            return false;
+        }
+        // "18 U.S.C. § 1030", "40 C.F.R. 98", "125 Stat. 1": a title number before a code.
+        let after = &s.prose[s.tokens[i].range.end..];
+        let after = after.trim_start();
+        if [
+            "U.S.C", "C.F.R", "Stat.", "U.S.", "F.3d", "F.2d", "S. Ct", "Fed. Reg",
+        ]
+        .iter()
+        .any(|c| after.starts_with(c))
+        {
+            return false;
+        }
+        // "ISO 3166-1", "DD 214-1": a standard's number after an acronym.
+        let acronym_before = i > 0
+            && s.tokens[i - 1].kind == TokenKind::Word
+            && prev.len() >= 2
+            && prev.chars().all(|c| c.is_ascii_uppercase());
+        if acronym_before && s.glued(next) && matches!(s.text(next), "-" | ":") {
+            return false;
+        }
+        // ZIP+4 "20540-7500".
+        if text.len() == 5 && s.text(next) == "-" && s.glued(next) && s.text(next + 1).len() == 4 {
+            return false;
+        }
+        // A numbered-list marker at the start of a line: "1. China deployed".
+        let line_start = i == 0
+            || s.prose[..s.tokens[i].range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n');
+        if line_start
+            && s.glued(next)
+            && matches!(s.text(next), "." | ")")
+            && s.tokens.get(next + 1).is_none_or(|t| t.space_before)
+        {
             return false;
         }
         return true;
@@ -379,7 +544,12 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f
         if i > 0 && ONE_BLOCKERS_BEFORE.contains(&before.as_str()) {
             return false;
         }
-        if ONE_BLOCKERS_AFTER.contains(&after.as_str()) || !s.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word) {
+        if ONE_BLOCKERS_AFTER.contains(&after.as_str())
+            || !s
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+        {
             return false;
         }
         // "one-way"
@@ -392,16 +562,20 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool, value: f
     if s.text(next) == "-" && s.glued(next) && s.lower(next + 1) == "way" {
         return false;
     }
-    // Capitalised number words inside names ("Three Gorges") are rare; keep them.
-    let _ = value;
     true
 }
 
 /// "(202) 555-0143", "202-555-0143", "+1 202 555 0143".
 fn is_phone(s: &Scan, i: usize) -> bool {
-    let t = &s.tokens[i];
-    let start = t.range.start.saturating_sub(16);
-    let end = (t.range.end + 14).min(s.prose.len());
+    is_phone_at(s.prose, &s.tokens[i].range)
+}
+
+/// Whether `range` lies inside a telephone number.
+pub(crate) fn is_phone_at(prose: &str, range: &Range<usize>) -> bool {
+    let t = range;
+    let s = Scan { prose, tokens: &[] };
+    let start = t.start.saturating_sub(16);
+    let end = (t.end + 14).min(s.prose.len());
     let mut a = start;
     while !s.prose.is_char_boundary(a) {
         a -= 1;
@@ -416,7 +590,7 @@ fn is_phone(s: &Scan, i: usize) -> bool {
     });
     PHONE
         .find_iter(&s.prose[a..b])
-        .any(|m| a + m.start() <= t.range.start && t.range.end <= a + m.end())
+        .any(|m| a + m.start() <= t.start && t.end <= a + m.end())
 }
 
 #[cfg(test)]
@@ -429,7 +603,14 @@ mod tests {
         let a = Analysis::new(&d);
         a.quantities
             .iter()
-            .map(|q| (d.text()[q.range.clone()].to_string(), q.value, q.high, q.qualifier.as_ref().map(|(q, _)| q.name())))
+            .map(|q| {
+                (
+                    d.text()[q.range.clone()].to_string(),
+                    q.value,
+                    q.high,
+                    q.qualifier.as_ref().map(|(q, _)| q.name()),
+                )
+            })
             .collect()
     }
 

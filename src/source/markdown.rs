@@ -1,7 +1,7 @@
 //! What in a Markdown file is prose, read with pulldown-cmark's offset iterator.
 
 use super::MarkdownFootnote;
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use std::ops::Range;
 
 /// The result of scanning a Markdown text once.
@@ -72,11 +72,42 @@ pub fn scan(text: &str) -> MarkdownScan {
                     range,
                 });
             }
-            Event::End(TagEnd::Heading(_)) => {}
             _ => {}
         }
     }
+    undefined_references(text, &mut out);
     out
+}
+
+/// `[^3]` references that pulldown-cmark leaves as text because no note defines them: still
+/// footnote markers, and not prose.
+fn undefined_references(text: &str, out: &mut MarkdownScan) {
+    static REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[\^([^\]\s]+)\]").expect("footnote pattern compiles")
+    });
+    for m in REF.captures_iter(text) {
+        let (Some(all), Some(label)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let r = all.range();
+        let known = out
+            .footnote_refs
+            .iter()
+            .chain(&out.footnote_defs)
+            .any(|f| f.range.start <= r.start && r.start < f.range.end)
+            || out
+                .not_prose
+                .iter()
+                .any(|n| n.start <= r.start && r.start < n.end);
+        if !known {
+            out.not_prose.push(r.clone());
+            out.footnote_refs.push(MarkdownFootnote {
+                label: label.as_str().to_string(),
+                range: r,
+            });
+        }
+    }
+    out.footnote_refs.sort_by_key(|f| f.range.start);
 }
 
 /// Offset, within a link's source, of the destination part: the `(url "title")` of an inline
