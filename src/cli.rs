@@ -1,14 +1,17 @@
 //! The command line: argument definitions and the commands behind them.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::analysis::PartialDate;
 use factlint::config::{self, Config, ConfigError, FailOn};
 use factlint::diagnostic::{Diagnostic, Finding, Severity};
-use factlint::engine::{self, Selection};
+use factlint::engine::{self, DocumentReport, Selection};
+use factlint::facts::Facts;
 use factlint::report::{self, Summary};
 use factlint::rules::{self, BUILTIN};
 use factlint::settings::Settings;
 use factlint::source::{self, Input, SourceFile};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +77,17 @@ struct CheckArgs {
     /// Exit with 1 when there is a finding at or above this severity.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// A facts file to check against (repeatable), besides those in the config and the
+    /// sidecars NAME.facts.toml beside each document.
+    #[arg(long = "facts", value_name = "FILE")]
+    facts: Vec<PathBuf>,
+    /// The date the documents speak from (YYYY-MM-DD), for dates without a year; overrides the
+    /// facts files' as_of.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Show, for each fact, which sentence and number or date it was matched to, or why none.
+    #[arg(long)]
+    explain_facts: bool,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -141,9 +155,10 @@ fn color_choice(when: ColorWhen) -> codespan_reporting::term::termcolor::ColorCh
     }
 }
 
-fn load_config(args: &CheckArgs) -> Result<Config, ConfigError> {
+/// The config and the folder its relative paths are resolved against.
+fn load_config(args: &CheckArgs) -> Result<(Config, Option<PathBuf>), ConfigError> {
     if args.no_config {
-        return Ok(Config::default());
+        return Ok((Config::default(), None));
     }
     let path = match &args.config {
         Some(p) => Some(p.clone()),
@@ -152,8 +167,11 @@ fn load_config(args: &CheckArgs) -> Result<Config, ConfigError> {
             .and_then(|d| config::find_config(&d)),
     };
     match path {
-        Some(p) => config::load_config(&p),
-        None => Ok(Config::default()),
+        Some(p) => {
+            let dir = p.parent().map(|d| d.to_path_buf());
+            config::load_config(&p).map(|c| (c, dir))
+        }
+        None => Ok((Config::default(), None)),
     }
 }
 
@@ -171,7 +189,7 @@ fn config_error_diagnostic(e: ConfigError) -> Diagnostic {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let config = match load_config(&args) {
+    let (config, config_dir) = match load_config(&args) {
         Ok(c) => c,
         Err(e) => {
             let d = config_error_diagnostic(e);
@@ -185,29 +203,97 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
+    let as_of = match &args.as_of {
+        Some(s) => match PartialDate::parse(s) {
+            Some(d) => Some(d),
+            None => {
+                eprintln!("factlint: --as-of {s} is not a date (use YYYY-MM-DD)");
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
     let select = args.select.clone().or(config.select.clone());
     let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
     let selection = Selection::new(select.as_deref(), &ignore, &config.severity);
     let settings = Settings {
         exempt: config.acronyms.exempt.iter().cloned().collect(),
+        as_of,
         ..Settings::default()
     };
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
 
     let inputs = source::expand_paths(&args.paths);
-    let results: Vec<(Vec<Diagnostic>, bool)> = inputs
+    // Facts: from the config (relative to it), from --facts, and sidecars NAME.facts.toml.
+    let global: Vec<PathBuf> = config
+        .facts
+        .iter()
+        .map(|p| config_dir.as_ref().map_or_else(|| p.clone(), |d| d.join(p)))
+        .chain(args.facts.iter().cloned())
+        .collect();
+    let sidecars: Vec<Option<PathBuf>> = inputs.iter().map(sidecar_for).collect();
+    let mut to_load: Vec<PathBuf> = global
+        .iter()
+        .cloned()
+        .chain(sidecars.iter().flatten().cloned())
+        .collect();
+    to_load.sort();
+    to_load.dedup();
+    let loaded: Vec<(PathBuf, Option<Facts>, Vec<Diagnostic>)> = to_load
+        .into_par_iter()
+        .map(|p| {
+            let (f, d) = Facts::load(&p);
+            (p, f, d)
+        })
+        .collect();
+    let mut facts_problems = Vec::new();
+    let mut by_path: HashMap<PathBuf, Arc<Facts>> = HashMap::new();
+    for (p, f, d) in loaded {
+        facts_problems.extend(d);
+        if let Some(f) = f {
+            by_path.insert(p, Arc::new(f));
+        }
+    }
+    let global_facts: Vec<Arc<Facts>> = global
+        .iter()
+        .filter_map(|p| by_path.get(p).cloned())
+        .collect();
+
+    let results: Vec<(DocumentReport, bool)> = inputs
         .par_iter()
-        .map(|input| check_input(input, &settings, &selection))
+        .zip(sidecars.par_iter())
+        .map(|(input, sidecar)| {
+            let mut facts = global_facts.clone();
+            if let Some(f) = sidecar.as_ref().and_then(|p| by_path.get(p)) {
+                if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
+                    facts.push(f.clone());
+                }
+            }
+            check_input(input, &settings, &selection, &facts)
+        })
         .collect();
     let io_error = results.iter().any(|(_, err)| *err);
-    let mut diagnostics: Vec<Diagnostic> = results.into_iter().flat_map(|(d, _)| d).collect();
+    let facts_error = !facts_problems.is_empty();
+    let mut fact_lines = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = facts_problems;
+    for (r, _) in results {
+        diagnostics.extend(r.diagnostics);
+        fact_lines.extend(r.fact_lines);
+    }
     engine::sort(&mut diagnostics);
     let summary = Summary::new(inputs.len(), &diagnostics);
 
     let mut stdout = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
-            writeln!(stdout, "{}", report::json::render(&diagnostics, summary))?;
+            let extra = args
+                .explain_facts
+                .then(|| serde_json::json!({ "explain_facts": fact_lines }));
+            writeln!(
+                stdout,
+                "{}",
+                report::json::render_with(&diagnostics, summary, extra)
+            )?;
         }
         OutputFormat::Human => {
             use codespan_reporting::term::termcolor::BufferWriter;
@@ -215,11 +301,14 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             let mut buffer = writer.buffer();
             report::human::emit(&mut buffer, &diagnostics)?;
             stdout.write_all(buffer.as_slice())?;
+            if args.explain_facts {
+                write!(stdout, "{}", report::human::explain_facts(&fact_lines))?;
+            }
             writeln!(stdout, "{}", report::human::summary_line(summary))?;
         }
     }
     stdout.flush()?;
-    let code = if io_error {
+    let code = if io_error || facts_error {
         2
     } else if diagnostics.iter().any(|d| fail_on.fails(d.severity)) {
         1
@@ -229,12 +318,32 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
+/// The sidecar facts file of a document: `NAME.facts.toml` beside `NAME.md` or `NAME.txt`.
+fn sidecar_for(input: &Input) -> Option<PathBuf> {
+    let Input::File { path, .. } = input else {
+        return None;
+    };
+    let stem = path.file_stem()?.to_str()?;
+    let candidate = path.with_file_name(format!("{stem}.facts.toml"));
+    candidate.is_file().then_some(candidate)
+}
+
 /// Checks one input; the flag says whether it could not be read.
 fn check_input(
     input: &Input,
     settings: &Settings,
     selection: &Selection,
-) -> (Vec<Diagnostic>, bool) {
+    facts: &[Arc<Facts>],
+) -> (DocumentReport, bool) {
+    let only = |d: Vec<Diagnostic>, err: bool| {
+        (
+            DocumentReport {
+                diagnostics: d,
+                fact_lines: Vec::new(),
+            },
+            err,
+        )
+    };
     let loaded = match input {
         Input::Stdin => source::load_stdin(),
         Input::File { path, display } => source::load_path(path, display),
@@ -250,14 +359,17 @@ fn check_input(
                 ),
             );
             d.severity = Severity::Warning;
-            return (vec![d], false);
+            return only(vec![d], false);
         }
     };
     match loaded {
-        Ok(doc) => (engine::check_document(&doc, settings, selection), false),
+        Ok(doc) => (
+            engine::check_document_with_facts(&doc, settings, selection, facts),
+            false,
+        ),
         Err(e) => {
             let file = Arc::new(SourceFile::new(input.display(), ""));
-            (
+            only(
                 vec![Diagnostic::file_error(file, IO_RULE, e.to_string())],
                 true,
             )

@@ -57,6 +57,9 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     #[serde(default)]
     pub acronyms: AcronymConfig,
+    /// Facts files, relative to the config file.
+    #[serde(default)]
+    pub facts: Vec<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,10 +3,14 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::facts::matching::{match_facts, FactMatch, Outcome};
+use crate::facts::names::find_names;
+use crate::facts::{Facts, TermIndex};
 use crate::rules::{selector_matches, Context, Rule, BUILTIN};
 use crate::settings::Settings;
 use crate::source::Document;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Which rules run, and at what severity.
 #[derive(Clone)]
@@ -57,17 +61,79 @@ impl Selection {
     }
 }
 
-/// Checks one document with the selected rules.
+/// What checking one document produced.
+pub struct DocumentReport {
+    pub diagnostics: Vec<Diagnostic>,
+    /// For `--explain-facts`: what each fact was matched to, or why nothing.
+    pub fact_lines: Vec<FactLine>,
+}
+
+/// One line of `--explain-facts`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FactLine {
+    pub path: String,
+    pub fact: String,
+    pub facts_file: String,
+    pub outcome: &'static str,
+    pub line: Option<usize>,
+    pub text: Option<String>,
+    pub detail: String,
+}
+
+/// Checks one document with the selected rules and no facts.
 pub fn check_document(
     doc: &Document,
     settings: &Settings,
     selection: &Selection,
 ) -> Vec<Diagnostic> {
-    let analysis = Analysis::new(doc);
+    check_document_with_facts(doc, settings, selection, &[]).diagnostics
+}
+
+/// Checks one document against the selected rules and the facts that apply to it.
+pub fn check_document_with_facts(
+    doc: &Document,
+    settings: &Settings,
+    selection: &Selection,
+    facts: &[Arc<Facts>],
+) -> DocumentReport {
+    let as_of = settings
+        .as_of
+        .or_else(|| facts.iter().find_map(|f| f.as_of));
+    let analysis = Analysis::with_as_of(doc, as_of);
+    // The glossaries of the facts files extend the settings for this document.
+    let mut doc_settings;
+    let settings = if facts.iter().any(|f| !f.acronyms.is_empty()) {
+        doc_settings = settings.clone();
+        for f in facts {
+            for (k, v) in &f.acronyms {
+                doc_settings
+                    .glossary
+                    .entry(k.clone())
+                    .or_insert_with(|| v.clone());
+            }
+        }
+        &doc_settings
+    } else {
+        settings
+    };
+    let terms = TermIndex::build(
+        &doc.prose,
+        &analysis.sentences,
+        facts.iter().flat_map(|f| {
+            f.facts
+                .iter()
+                .flat_map(|x| x.about.iter().map(String::as_str))
+        }),
+    );
+    let matches = match_facts(doc, &analysis, facts, &terms, as_of);
+    let names = find_names(doc, &analysis, facts);
     let cx = Context {
         doc,
         analysis: &analysis,
         settings,
+        facts,
+        fact_matches: &matches,
+        names: &names,
     };
     let mut out = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -84,7 +150,87 @@ pub fn check_document(
         }));
     }
     sort(&mut out);
-    out
+    let fact_lines = explain_facts(doc, &analysis, &matches);
+    DocumentReport {
+        diagnostics: out,
+        fact_lines,
+    }
+}
+
+fn explain_facts(doc: &Document, analysis: &Analysis, matches: &[FactMatch]) -> Vec<FactLine> {
+    let mut lines = Vec::new();
+    for m in matches {
+        for o in &m.outcomes {
+            let sentence_line = |si: usize| doc.file.position(analysis.sentences[si].range.start).0;
+            let (outcome, line, text, detail) = match o {
+                Outcome::NoSentence => (
+                    "no-sentence",
+                    None,
+                    None,
+                    format!("no sentence mentions all of {:?}", m.fact.about),
+                ),
+                Outcome::NoCandidate { sentence, why } => (
+                    "no-candidate",
+                    Some(sentence_line(*sentence)),
+                    None,
+                    why.clone(),
+                ),
+                Outcome::Ambiguous {
+                    sentence,
+                    candidates,
+                } => (
+                    "ambiguous",
+                    Some(sentence_line(*sentence)),
+                    None,
+                    format!("{candidates} candidates in the sentence; the fact says nothing"),
+                ),
+                Outcome::Number {
+                    quantity, verdict, ..
+                } => (
+                    if verdict.agrees {
+                        "agrees"
+                    } else {
+                        "contradicts"
+                    },
+                    Some(doc.file.position(quantity.range.start).0),
+                    Some(doc.text()[quantity.range.clone()].to_string()),
+                    verdict.explanation.clone(),
+                ),
+                Outcome::Date { date, verdict, .. } => (
+                    if verdict.agrees {
+                        "agrees"
+                    } else {
+                        "contradicts"
+                    },
+                    Some(doc.file.position(date.range.start).0),
+                    Some(doc.text()[date.range.clone()].to_string()),
+                    verdict.explanation.clone(),
+                ),
+                Outcome::Period {
+                    period, verdict, ..
+                } => (
+                    if verdict.agrees {
+                        "agrees"
+                    } else {
+                        "contradicts"
+                    },
+                    Some(doc.file.position(period.range.start).0),
+                    Some(doc.text()[period.range.clone()].to_string()),
+                    verdict.explanation.clone(),
+                ),
+            };
+            lines.push(FactLine {
+                path: doc.name().to_string(),
+                fact: m.fact.id.clone(),
+                facts_file: m.facts.file.name.clone(),
+                outcome,
+                line,
+                text,
+                detail,
+            });
+        }
+    }
+    lines
 }
 
 /// Orders diagnostics by path, then position, then rule code.

@@ -34,6 +34,8 @@ pub struct Settings {
     /// Declared acronyms with their expansions (a facts file's `[acronyms]`): they need no
     /// definition, and in-text definitions must agree with them.
     pub glossary: BTreeMap<String, String>,
+    /// The date the documents speak from (`--as-of`); a facts file's `as_of` otherwise.
+    pub as_of: Option<crate::analysis::PartialDate>,
 }
 
 impl Settings {

@@ -635,6 +635,35 @@ pub fn find_dates(
                 continue;
             }
         }
+        // "January–February 2024": two months and the year written once.
+        if let Some((m1, k)) = s.month_at(i) {
+            if matches!(s.text(k), "-" | "–" | "—") && s.glued(k + 1) {
+                if let Some((m2, k2)) = s.month_at(k + 1) {
+                    if let Some((y, r)) = s.closing_year_at(k2) {
+                        out.periods.push(Period {
+                            range: tokens[i].range.start..r.end,
+                            from: Some(PartialDate {
+                                year: y,
+                                month: Some(m1),
+                                day: None,
+                                decade: false,
+                            }),
+                            to: Some(PartialDate {
+                                year: y,
+                                month: Some(m2),
+                                day: None,
+                                decade: false,
+                            }),
+                            kind: PeriodKind::Dash,
+                            tokens: i..k2 + 1,
+                        });
+                        context_year = Some(y);
+                        i = k2 + 1;
+                        continue;
+                    }
+                }
+            }
+        }
         // "2007–2011", "2007-2011".
         if let Some((y1, r1)) = s.standalone_year(i) {
             if matches!(s.text(i + 1), "-" | "–" | "—") && s.glued(i + 1) && s.glued(i + 2) {
@@ -891,6 +920,15 @@ mod tests {
 
     #[test]
     fn periods() {
+        let (_, p2) = dates("Interviews held January–February 2024 found it.");
+        assert_eq!(
+            p2,
+            vec![(
+                "January–February 2024".into(),
+                "2024-01".into(),
+                "2024-02".into()
+            )]
+        );
         let (d, p) = dates(
             "From 2007 to 2011, a general served. In 2015–2018 and since January 2009 it grew.",
         );

@@ -131,6 +131,7 @@ const TENS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 const SCALES: &[(&str, f64)] = &[
+    ("dozen", 12.0),
     ("hundred", 100.0),
     ("thousand", 1e3),
     ("million", 1e6),
@@ -228,7 +229,7 @@ fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
     };
     let mut j = i + 1;
     while let Some(sc) = lookup(SCALES, s.text(j)) {
-        if sc == 100.0 {
+        if sc < 1e3 {
             current *= sc;
         } else {
             total += current * sc;

@@ -23,6 +23,7 @@
 //! offending TOML; a bad fact is left out and the others still apply.
 
 pub mod matching;
+pub mod names;
 mod terms;
 
 pub use terms::TermIndex;

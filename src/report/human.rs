@@ -118,6 +118,29 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// The `--explain-facts` section: one line per fact and sentence.
+pub fn explain_facts(lines: &[crate::engine::FactLine]) -> String {
+    let mut out = String::new();
+    let mut current = "";
+    for l in lines {
+        if l.path != current {
+            out.push_str(&format!("facts for {}:\n", l.path));
+            current = &l.path;
+        }
+        let at = l.line.map(|n| format!(" line {n}")).unwrap_or_default();
+        let text = l
+            .text
+            .as_ref()
+            .map(|t| format!(" '{}'", t.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {} ({}): {}{at}{text}: {}\n",
+            l.fact, l.facts_file, l.outcome, l.detail
+        ));
+    }
+    out
+}
+
 /// The closing line: "checked 3 files: 1 error, 2 warnings, 0 infos".
 pub fn summary_line(s: Summary) -> String {
     let plural =

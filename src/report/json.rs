@@ -69,6 +69,15 @@ struct JsonDiagnostic<'a> {
 
 /// Renders diagnostics as the JSON document of the output contract.
 pub fn render(diagnostics: &[Diagnostic], summary: Summary) -> String {
+    render_with(diagnostics, summary, None)
+}
+
+/// The same, with extra top-level fields (an object) merged in, such as `explain_facts`.
+pub fn render_with(
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    extra: Option<serde_json::Value>,
+) -> String {
     let diagnostics = diagnostics
         .iter()
         .map(|d| {
@@ -110,5 +119,11 @@ pub fn render(diagnostics: &[Diagnostic], summary: Summary) -> String {
             infos: summary.infos,
         },
     };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut value = serde_json::to_value(&out).unwrap_or_default();
+    if let (Some(serde_json::Value::Object(extra)), serde_json::Value::Object(map)) =
+        (extra, &mut value)
+    {
+        map.extend(extra);
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

@@ -2,6 +2,7 @@
 //! doc comment is the explanation `factlint explain CODE` prints.
 
 pub mod acronyms;
+pub mod facts;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Finding, Severity};
@@ -59,6 +60,12 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis,
     pub settings: &'a Settings,
+    /// The facts files that apply to this document (global and sidecar).
+    pub facts: &'a [std::sync::Arc<crate::facts::Facts>],
+    /// Every fact matched against the document, once, for all FCT rules.
+    pub fact_matches: &'a [crate::facts::matching::FactMatch<'a>],
+    /// Declared names found in the document.
+    pub names: &'a [crate::facts::names::NameHit<'a>],
 }
 
 impl Context<'_> {
@@ -109,6 +116,10 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &acronyms::AcronymExpansionMismatch,
     &acronyms::ConflictingAcronymDefinitions,
     &acronyms::UnusedAcronymDefinition,
+    &facts::NumberContradictsFact,
+    &facts::DateContradictsFact,
+    &facts::MisspeltDeclaredName,
+    &facts::WrongTitle,
 ];
 
 /// The rule with this code, if any.

@@ -1,0 +1,157 @@
+//! Declared facts: the FCT fixtures (each with its sidecar facts file), and the example brief
+//! against its facts file, unchanged and with one number, date or name changed at a time.
+
+use factlint::diagnostic::Diagnostic;
+use factlint::engine::{check_document_with_facts, Selection};
+use factlint::facts::Facts;
+use factlint::report::{self, Summary};
+use factlint::settings::Settings;
+use factlint::source::{Document, Format};
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::Arc;
+
+fn facts_for(sidecar: &str) -> Vec<Arc<Facts>> {
+    let (facts, problems) = Facts::load(Path::new(sidecar));
+    assert!(
+        problems.is_empty(),
+        "{sidecar}: {:?}",
+        problems
+            .iter()
+            .map(|d| &d.finding.message)
+            .collect::<Vec<_>>()
+    );
+    vec![Arc::new(facts.expect("facts file loads"))]
+}
+
+fn check_text(name: &str, text: &str, facts: &[Arc<Facts>]) -> Vec<Diagnostic> {
+    let doc = Document::new(name, text, Format::from_path(name));
+    check_document_with_facts(&doc, &Settings::default(), &Selection::all(), facts).diagnostics
+}
+
+fn sidecar(path: &str) -> String {
+    let p = Path::new(path);
+    let stem = p.file_stem().unwrap().to_str().unwrap();
+    p.with_file_name(format!("{stem}.facts.toml"))
+        .display()
+        .to_string()
+}
+
+#[test]
+fn fact_fixtures_fire_and_stay_quiet() {
+    let mut files: Vec<String> = std::fs::read_dir("fixtures/facts")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| (p.ends_with(".txt") || p.ends_with(".md")) && p.contains("FCT"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 16, "FCT001..FCT004 x fire/quiet x txt/md");
+    for path in files {
+        let name = Path::new(&path)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('.', "_");
+        let code = &name[..6];
+        let text = std::fs::read_to_string(&path).unwrap();
+        let facts = facts_for(&sidecar(&path));
+        let diags: Vec<Diagnostic> = check_text(&path, &text, &facts)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("FCT"))
+            .collect();
+        if name.contains("_fire") {
+            assert!(!diags.is_empty(), "{path}: expected {code}");
+            for d in &diags {
+                assert_eq!(
+                    d.rule, code,
+                    "{path}: unexpected {} {}",
+                    d.rule, d.finding.message
+                );
+            }
+        } else {
+            let found: Vec<String> = diags
+                .iter()
+                .map(|d| format!("{} {}", d.rule, d.finding.message))
+                .collect();
+            assert!(
+                found.is_empty(),
+                "{path}: expected no FCT findings, got {found:?}"
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
+        insta::assert_snapshot!(
+            format!("{name}_json"),
+            report::json::render(&diags, Summary::new(1, &diags))
+        );
+    }
+}
+
+#[derive(Deserialize)]
+struct Mutations {
+    mutation: Vec<Mutation>,
+}
+
+#[derive(Deserialize)]
+struct Mutation {
+    fact: String,
+    find: String,
+    replace: String,
+    rule: String,
+    line: Option<usize>,
+}
+
+#[test]
+fn example_brief_agrees_with_its_facts() {
+    let text = std::fs::read_to_string("fixtures/example-brief.txt").unwrap();
+    let facts = facts_for("fixtures/example-brief.facts.toml");
+    let fct: Vec<String> = check_text("fixtures/example-brief.txt", &text, &facts)
+        .into_iter()
+        .filter(|d| d.rule.starts_with("FCT"))
+        .map(|d| format!("{} {}", d.rule, d.finding.message))
+        .collect();
+    assert!(fct.is_empty(), "{fct:?}");
+}
+
+#[test]
+fn each_change_to_the_example_brief_gives_exactly_one_finding_on_its_line() {
+    let text = std::fs::read_to_string("fixtures/example-brief.txt").unwrap();
+    let facts = facts_for("fixtures/example-brief.facts.toml");
+    let data: Mutations =
+        toml::from_str(&std::fs::read_to_string("fixtures/example-brief.mutations.toml").unwrap())
+            .unwrap();
+    assert!(data.mutation.len() >= 8);
+    let mut failures = Vec::new();
+    for m in &data.mutation {
+        assert_eq!(
+            text.matches(&m.find).count(),
+            1,
+            "{}: '{}' must occur once",
+            m.fact,
+            m.find
+        );
+        let at = text.find(&m.find).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        if let Some(l) = m.line {
+            assert_eq!(l, line, "{}: line of '{}'", m.fact, m.find);
+        }
+        let changed = text.replacen(&m.find, &m.replace, 1);
+        let got: Vec<(String, usize)> = check_text("fixtures/example-brief.txt", &changed, &facts)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("FCT"))
+            .map(|d| (d.rule.clone(), d.file.position(d.finding.range.start).0))
+            .collect();
+        let want: Vec<(String, usize)> = if m.rule == "none" {
+            vec![]
+        } else {
+            vec![(m.rule.clone(), line)]
+        };
+        if got != want {
+            failures.push(format!(
+                "{}: '{}' -> '{}': got {got:?}, want {want:?}",
+                m.fact, m.find, m.replace
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
