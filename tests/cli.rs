@@ -292,3 +292,93 @@ fn acronyms_lists_definitions_as_json() {
         }
     }
 }
+
+#[test]
+fn facts_from_the_command_line_sidecars_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    fs::write(
+        &brief,
+        "China plans to provide approximately 4,000 peacekeepers to MINUSMA.\n",
+    )
+    .unwrap();
+    let facts = dir.path().join("declared.toml");
+    fs::write(
+        &facts,
+        "[[fact]]\nid = \"pledge\"\nabout = [\"China\", \"MINUSMA\"]\nvalue = 395\nunit = \"peacekeepers\"\nsource = \"UN, 2013\"\n",
+    )
+    .unwrap();
+    factlint()
+        .args(["check", "--no-config", "--facts"])
+        .arg(&facts)
+        .arg(&brief)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[FCT001]: 'approximately 4,000' contradicts the declared fact 'pledge' (395)",
+        ))
+        .stdout(predicate::str::contains("declared.toml:4:9"))
+        .stdout(predicate::str::contains("note: source: UN, 2013"));
+    // The same file as a sidecar is picked up without --facts.
+    fs::copy(&facts, dir.path().join("brief.facts.toml")).unwrap();
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--explain-facts",
+        ])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["rule"], "FCT001");
+    assert_eq!(v["diagnostics"][0]["labels"][0]["line"], 4);
+    assert_eq!(v["explain_facts"][0]["fact"], "pledge");
+    assert_eq!(v["explain_facts"][0]["outcome"], "contradicts");
+    // A broken facts file is an error on the facts file, with its position, and exit code 2.
+    fs::write(
+        dir.path().join("brief.facts.toml"),
+        "[[fact]]\nabout = [\"China\"]\nvalue = 3\ndate = \"2013-02-30\"\n",
+    )
+    .unwrap();
+    factlint()
+        .args(["check", "--no-config"])
+        .arg(&brief)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "error[facts]: fact 1 must declare exactly one of",
+        ));
+    fs::write(
+        dir.path().join("brief.facts.toml"),
+        "[[fact]]\nabout = [\"China\"]\ndate = \"2013-02-30\"\n",
+    )
+    .unwrap();
+    factlint()
+        .args(["check", "--no-config"])
+        .arg(&brief)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "date \"2013-02-30\" is not a date",
+        ))
+        .stdout(predicate::str::contains("brief.facts.toml:3:8"));
+}
+
+#[test]
+fn as_of_must_be_a_date() {
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--as-of",
+            "yesterday",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of yesterday is not a date"));
+}
