@@ -76,6 +76,8 @@ pub struct Finding {
     pub notes: Vec<String>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// A style note reported at info level whatever the rule's severity.
+    pub info_only: bool,
 }
 
 impl Finding {
@@ -88,6 +90,7 @@ impl Finding {
             notes: Vec::new(),
             help: None,
             fix: None,
+            info_only: false,
         }
     }
 

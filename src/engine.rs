@@ -99,7 +99,18 @@ pub fn check_document_with_facts(
     let as_of = settings
         .as_of
         .or_else(|| facts.iter().find_map(|f| f.as_of));
-    let analysis = Analysis::with_as_of(doc, as_of);
+    let mut analysis = Analysis::with_as_of(doc, as_of);
+    // An "As of March 1, 2024" line in the document sets the date it speaks from.
+    let as_of = match as_of {
+        Some(d) => Some(d),
+        None => {
+            let found = as_of_line(doc, &analysis);
+            if found.is_some() {
+                analysis = Analysis::with_as_of(doc, found);
+            }
+            found
+        }
+    };
     // The glossaries of the facts files extend the settings for this document.
     let mut doc_settings;
     let settings = if facts.iter().any(|f| !f.acronyms.is_empty()) {
@@ -134,6 +145,7 @@ pub fn check_document_with_facts(
         facts,
         fact_matches: &matches,
         names: &names,
+        as_of,
     };
     let mut out = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -145,7 +157,11 @@ pub fn check_document_with_facts(
         out.extend(findings.drain(..).map(|finding| Diagnostic {
             file: doc.file.clone(),
             rule: code.to_string(),
-            severity,
+            severity: if finding.info_only {
+                Severity::Info
+            } else {
+                severity
+            },
             finding,
         }));
     }
@@ -155,6 +171,25 @@ pub fn check_document_with_facts(
         diagnostics: out,
         fact_lines,
     }
+}
+
+/// The date of an "As of <date>" at the start of a line.
+fn as_of_line(doc: &Document, analysis: &Analysis) -> Option<crate::analysis::PartialDate> {
+    analysis.dates.dates.iter().find_map(|d| {
+        let before = doc.prose[..d.range.start].trim_end();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let lead = before[line_start..]
+            .trim_start()
+            .trim_start_matches(['#', '*', '_', ' ']);
+        // The whole line is "As of <date>": a sentence that starts so is not the document's date.
+        let rest = &doc.prose[d.range.end..];
+        let line_rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let alone = line_rest
+            .trim()
+            .trim_matches(['.', ':', ',', '*', '_', ')'])
+            .is_empty();
+        (lead.eq_ignore_ascii_case("as of") && d.year_written && alone).then_some(d.date)
+    })
 }
 
 fn explain_facts(doc: &Document, analysis: &Analysis, matches: &[FactMatch]) -> Vec<FactLine> {

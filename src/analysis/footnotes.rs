@@ -31,10 +31,20 @@ pub struct Marker {
     pub token: Option<usize>,
 }
 
+/// A note a marker can refer to: a Markdown `[^1]: ...` definition, or an entry of a notes
+/// section ("1. See ...", "| 1. | See ... |", "* Since 2004 ...").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub label: String,
+    /// The label as written.
+    pub range: Range<usize>,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Footnotes {
     /// In document order.
     pub markers: Vec<Marker>,
+    pub notes: Vec<Note>,
     by_token: HashMap<usize, usize>,
 }
 
@@ -85,6 +95,10 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     punct,
                     "." | "," | ";" | ":" | ")" | "]" | "\"" | "”" | "’" | "'"
                 ) {
+                    continue;
+                }
+                // A page number after dot leaders ("Recusal.......107") is not a marker.
+                if punct == "." && i >= 2 && &text[tokens[i - 2].range.clone()] == "." {
                     continue;
                 }
                 // What stands before the punctuation must be a word, a closing mark or a year.
@@ -206,7 +220,142 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
         .enumerate()
         .filter_map(|(i, m)| m.token.map(|t| (t, i)))
         .collect();
-    Footnotes { markers, by_token }
+    Footnotes {
+        markers,
+        notes: Vec::new(),
+        by_token,
+    }
+}
+
+/// Whether a block reads "Notes", "Endnotes", "Footnotes" or "References".
+fn is_notes_heading(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "notes" | "endnotes" | "footnotes" | "references" | "end notes" | "source notes"
+    )
+}
+
+/// The notes of a document: Markdown definitions, the entries of a notes section, and (in plain
+/// text) lines starting "* " after the first asterisk marker.
+pub fn find_notes(
+    doc: &Document,
+    blocks: &[super::blocks::Block],
+    markers: &[Marker],
+) -> Vec<Note> {
+    let text = doc.text();
+    let mut notes: Vec<Note> = doc
+        .footnote_defs
+        .iter()
+        .map(|d| Note {
+            label: d.label.clone(),
+            range: d.range.start..(d.range.start + d.label.len() + 3).min(d.range.end),
+        })
+        .collect();
+    static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:\|\s*)?\[?(\d{1,3})(?:\.|\]|\))?\s*(?:\|\s*)?\S")
+            .expect("note pattern compiles")
+    });
+    let mut in_notes = false;
+    for b in blocks {
+        let block_text = &text[b.range.clone()];
+        if is_notes_heading(&doc.prose[b.range.clone()]) {
+            in_notes = true;
+            continue;
+        }
+        if !in_notes {
+            continue;
+        }
+        let mut offset = b.range.start;
+        let mut any = false;
+        for line in block_text.split_inclusive('\n') {
+            if let Some(c) = ENTRY.captures(line) {
+                if let Some(n) = c.get(1) {
+                    // "1. " needs the separator; "1 See" needs a capital after the space.
+                    let rest = line[n.end()..].trim_start_matches(['.', ']', ')', '|', ' ', '\t']);
+                    if rest.starts_with(|ch: char| {
+                        ch.is_uppercase()
+                            || ch == '"'
+                            || ch == '“'
+                            || ch == '_'
+                            || ch == '*'
+                            || ch == '['
+                    }) {
+                        notes.push(Note {
+                            label: n.as_str().to_string(),
+                            range: offset + n.start()..offset + n.end(),
+                        });
+                        any = true;
+                    }
+                }
+            }
+            offset += line.len();
+        }
+        if !any && b.kind == super::blocks::BlockKind::Heading {
+            in_notes = false;
+        }
+    }
+    // Notes without a heading, as at the foot of pages copied out of a PDF: lines "1 Author’s
+    // interviews ..." numbered in sequence (two or more), each after its marker.
+    if notes.is_empty() && doc.format == crate::source::Format::Text {
+        static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?m)^[ \t]*(\d{1,3})[ \t]+[\p{Lu}“\x22‘]")
+                .expect("bare note pattern compiles")
+        });
+        let numeric: Vec<(u32, usize)> = markers
+            .iter()
+            .filter_map(|m| m.label.parse::<u32>().ok().map(|n| (n, m.range.start)))
+            .collect();
+        let mut run: Vec<Note> = Vec::new();
+        let mut last: Option<u32> = None;
+        for c in BARE.captures_iter(text) {
+            let Some(n) = c.get(1) else { continue };
+            let v: u32 = n.as_str().parse().unwrap_or(0);
+            let referred_before = numeric.iter().any(|&(m, at)| m == v && at < n.start());
+            if !referred_before {
+                continue;
+            }
+            if last.is_some_and(|l| v != l + 1) {
+                if run.len() >= 2 {
+                    notes.append(&mut run);
+                }
+                run.clear();
+            }
+            run.push(Note {
+                label: v.to_string(),
+                range: n.range(),
+            });
+            last = Some(v);
+        }
+        if run.len() >= 2 {
+            notes.append(&mut run);
+        }
+    }
+    // "* Since 2004, ..." notes for asterisk markers in plain text.
+    if doc.format == crate::source::Format::Text {
+        if let Some(first) = markers.iter().find(|m| m.kind == MarkerKind::Symbol) {
+            for (i, line) in text.match_indices('\n') {
+                let start = i + 1;
+                if start > first.range.start
+                    && text[start..].trim_start_matches(' ').starts_with("* ")
+                {
+                    let at = start + text[start..].find('*').unwrap_or(0);
+                    notes.push(Note {
+                        label: "*".into(),
+                        range: at..at + 1,
+                    });
+                }
+                let _ = line;
+            }
+        }
+    }
+    notes.sort_by_key(|n| n.range.start);
+    notes
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub use acronyms::AcronymUse;
 pub use blocks::{Block, BlockKind};
 pub use dates::{DateMention, Dates, PartialDate, Period};
 pub use definitions::{Definition, DefinitionKind};
-pub use footnotes::{Footnotes, Marker, MarkerKind};
+pub use footnotes::{Footnotes, Marker, MarkerKind, Note};
 pub use numbers::{Qualifier, Quantity};
 pub use sentences::Sentence;
 use std::collections::BTreeMap;
@@ -54,7 +54,8 @@ impl Analysis {
         let prose = doc.prose.as_str();
         let tokens = tokens::tokenize(prose);
         let blocks = blocks::blocks(doc);
-        let footnotes = footnotes::find_markers(doc, &tokens);
+        let mut footnotes = footnotes::find_markers(doc, &tokens);
+        footnotes.notes = footnotes::find_notes(doc, &blocks, &footnotes.markers);
         let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
         let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
         let dates = dates::find_dates(prose, &tokens, &footnotes, as_of);

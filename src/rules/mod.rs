@@ -2,7 +2,10 @@
 //! doc comment is the explanation `factlint explain CODE` prints.
 
 pub mod acronyms;
+pub mod dates;
 pub mod facts;
+pub mod numbers;
+pub mod references;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Finding, Severity};
@@ -66,6 +69,8 @@ pub struct Context<'a> {
     pub fact_matches: &'a [crate::facts::matching::FactMatch<'a>],
     /// Declared names found in the document.
     pub names: &'a [crate::facts::names::NameHit<'a>],
+    /// The date the document speaks from: `--as-of`, a facts file, or an "As of ..." line.
+    pub as_of: Option<crate::analysis::PartialDate>,
 }
 
 impl Context<'_> {
@@ -116,10 +121,24 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &acronyms::AcronymExpansionMismatch,
     &acronyms::ConflictingAcronymDefinitions,
     &acronyms::UnusedAcronymDefinition,
+    &dates::ImpossibleDate,
+    &dates::ReversedPeriod,
+    &dates::WeekdayMismatch,
+    &dates::PastEventAfterAsOf,
+    &dates::MalformedDate,
+    &dates::CitationDateMismatch,
     &facts::NumberContradictsFact,
     &facts::DateContradictsFact,
     &facts::MisspeltDeclaredName,
     &facts::WrongTitle,
+    &numbers::RatioContradictsNumbers,
+    &numbers::PercentChangeContradictsNumbers,
+    &numbers::SharesExceedWhole,
+    &numbers::ListCountMismatch,
+    &numbers::ReversedRange,
+    &references::FootnotesOutOfSequence,
+    &references::UnmatchedFootnote,
+    &references::RepeatedText,
 ];
 
 /// The rule with this code, if any.

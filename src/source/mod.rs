@@ -59,6 +59,8 @@ pub struct Document {
     pub headings: Vec<Range<usize>>,
     /// Byte ranges of Markdown links (their text is prose; a table of contents is made of them).
     pub links: Vec<Range<usize>>,
+    /// Bare URLs and autolinks (their text is not prose, but dates in them are read by DAT006).
+    pub urls: Vec<Range<usize>>,
     /// Markdown footnote references `[^1]`, in order of appearance.
     pub footnote_refs: Vec<MarkdownFootnote>,
     /// Markdown footnote definitions `[^1]: ...`.
@@ -84,8 +86,9 @@ impl Document {
             footnote_refs = md.footnote_refs;
             footnote_defs = md.footnote_defs;
         }
-        for r in urls::find_urls(&file.text) {
-            mask.blank(r);
+        let urls = urls::find_urls(&file.text);
+        for r in &urls {
+            mask.blank(r.clone());
         }
         if format == Format::Text {
             // Markup tags left in plain text ("<SECTION>", "<FN110>", "<br/>") are not prose.
@@ -99,6 +102,7 @@ impl Document {
             format,
             headings,
             links,
+            urls,
             footnote_refs,
             footnote_defs,
         }

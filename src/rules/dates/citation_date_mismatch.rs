@@ -1,0 +1,132 @@
+use super::spoken;
+use crate::analysis::PartialDate;
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::rules::{Context, Rule, RuleMeta};
+use regex::Regex;
+use std::sync::LazyLock;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a citation whose date disagrees with the date in the URL it cites
+    /// (".../2012/10/26/..." after "October 25, 2012"). The URL must follow the full date
+    /// directly, with only punctuation between, as in a citation; the URL's date must be a full
+    /// date in its path, and not under a folder of uploaded files ("/wp-content/uploads/",
+    /// "/files/"), whose dates are upload dates.
+    ///
+    /// ## Why is this bad?
+    /// One of the two is wrong, and a reader looking for the source on the given date may not
+    /// find it.
+    ///
+    /// ## Example
+    /// ```text
+    /// Jane Perlez, The New York Times, October 25, 2012. http://www.nytimes.com/2012/10/26/world/...
+    /// ```
+    /// Use instead the date of the article as published ("October 26, 2012"), or note both
+    /// the print and the online date.
+    ///
+    /// ## How to silence it
+    /// Correct the date, or ignore the rule with `--ignore DAT006`.
+    pub struct CitationDateMismatch {
+        code: "DAT006",
+        name: "citation-date-mismatch",
+        severity: Warning,
+        fix: None,
+        summary: "a citation's date disagrees with the date in its URL",
+    }
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:/|\b)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
+        .expect("URL date pattern compiles")
+});
+
+/// How far before a URL the citation's date may stand.
+const REACH: usize = 400;
+
+impl Rule for CitationDateMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let a = cx.analysis;
+        let text = cx.doc.text();
+        for (ui, url) in cx.doc.urls.iter().enumerate() {
+            let Some(c) = URL_DATE.captures(&text[url.clone()]) else {
+                continue;
+            };
+            let (Some(y), Some(m)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            // A day-precision date in the path, not under a folder of uploaded files (whose
+            // dates are upload dates, not publication dates).
+            if c.get(3).is_none() {
+                continue;
+            }
+            let path_before = text[url.start..url.start + y.start()].to_lowercase();
+            let uploads = [
+                "upload",
+                "/files/",
+                "/docs/",
+                "/sites/",
+                "/media/",
+                "/assets/",
+                "/images/",
+                "/content/",
+            ];
+            if uploads.iter().any(|f| path_before.contains(f)) {
+                continue;
+            }
+            let url_date = PartialDate {
+                year: y.as_str().parse().unwrap_or(0),
+                month: m.as_str().parse().ok(),
+                day: c.get(3).and_then(|d| d.as_str().parse().ok()),
+                decade: false,
+            };
+            let date_span =
+                url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
+            // The nearest full date before the URL, in the same block, with no URL between.
+            let block = a.blocks.iter().find(|b| {
+                b.range.start <= url.start && url.start < b.range.end.max(b.range.start + 1)
+            });
+            let prev_url_end = ui.checked_sub(1).map_or(0, |p| cx.doc.urls[p].end);
+            let Some(d) = a.dates.dates.iter().rev().find(|d| {
+                d.range.end <= url.start
+                    && d.range.start >= prev_url_end
+                    && url.start - d.range.end <= REACH
+                    && d.date.day.is_some()
+                    && block.is_none_or(|b| b.range.start <= d.range.start)
+            }) else {
+                continue;
+            };
+            // The URL must follow the date directly ("October 25, 2012. http://..."): a date in
+            // a link's text or elsewhere in the sentence is not the citation's.
+            let gap = &text[d.range.end..url.start];
+            let only_punctuation = gap
+                .trim()
+                .chars()
+                .all(|ch| matches!(ch, '.' | ',' | ';' | ':' | '(' | '<'));
+            if gap.contains("](") || !only_punctuation {
+                continue;
+            }
+            let cited = d.date.at_precision_of(&url_date);
+            if cited == url_date {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    d.range.clone(),
+                    format!(
+                        "the citation is dated {} but its URL says {}",
+                        spoken(&d.date),
+                        spoken(&url_date)
+                    ),
+                )
+                .with_label("citation date")
+                .with_secondary(date_span, "date in the URL")
+                .with_help("check the source: one of the two dates is wrong"),
+            );
+        }
+    }
+}

@@ -1,0 +1,132 @@
+use crate::analysis::BlockKind;
+use crate::declare_rule;
+use crate::diagnostic::Finding;
+use crate::rules::{Context, Rule, RuleMeta};
+use std::collections::HashMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a paragraph of ten words or more, or a line holding only a URL, pasted twice in
+    /// a row (white space aside). Notes are left alone: consecutive notes legitimately cite the
+    /// same source. Repeats further apart are not reported: reports repeat figure sources and
+    /// key sentences on purpose.
+    ///
+    /// ## Why is this bad?
+    /// A pasted-twice URL or paragraph is an editing slip that a reader notices at once.
+    ///
+    /// ## Example
+    /// ```text
+    /// http://www.nytimes.com/2012/10/26/world/asia/china-names-new-military-leaders.html
+    /// http://www.nytimes.com/2012/10/26/world/asia/china-names-new-military-leaders.html
+    /// ```
+    /// Use instead: delete the second line.
+    ///
+    /// ## How to silence it
+    /// Delete the repetition, or ignore the rule with `--ignore REF003`.
+    pub struct RepeatedText {
+        code: "REF003",
+        name: "repeated-text",
+        severity: Warning,
+        fix: None,
+        summary: "a line or paragraph repeated verbatim",
+    }
+}
+
+const MIN_WORDS: usize = 10;
+
+impl Rule for RepeatedText {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+        let mut previous: Option<String> = None;
+        for b in &cx.analysis.blocks {
+            if matches!(b.kind, BlockKind::Heading | BlockKind::TableRow) {
+                previous = None;
+                continue;
+            }
+            let normalized = text[b.range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = normalized.split(' ').count();
+            // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
+            // legitimately cite the same source.
+            let line_start = text[..b.range.start].rfind('\n').map_or(0, |i| i + 1);
+            if !text[line_start..b.range.start].trim().is_empty() {
+                previous = None;
+                continue;
+            }
+            // A paragraph pasted twice in a row.
+            let consecutive = previous.as_ref() == Some(&normalized);
+            if words >= MIN_WORDS {
+                if consecutive {
+                    report_repeat(
+                        &mut seen,
+                        normalized.clone(),
+                        b.range.clone(),
+                        "paragraph",
+                        out,
+                    );
+                } else {
+                    seen.insert(normalized.clone(), b.range.clone());
+                }
+            }
+            previous = Some(normalized);
+        }
+        // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
+        let mut previous_url: Option<(usize, &str)> = None;
+        for url in &cx.doc.urls {
+            let line_start = text[..url.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[url.end..]
+                .find('\n')
+                .map_or(text.len(), |i| url.end + i);
+            let line = &text[line_start..line_end];
+            let this = &text[url.clone()];
+            if line.trim().trim_end_matches(['.', ',']) != this || url.len() < 20 {
+                previous_url = None;
+                continue;
+            }
+            if let Some((end, prev)) = previous_url {
+                if prev == this && text[end..line_start].trim().is_empty() {
+                    out.push(
+                        Finding::new(
+                            url.clone(),
+                            "this URL line repeats the one before it, word for word",
+                        )
+                        .with_label("repeated")
+                        .with_help("delete the repetition"),
+                    );
+                }
+            }
+            previous_url = Some((line_end, this));
+        }
+        out.sort_by_key(|f| f.range.start);
+    }
+}
+
+fn report_repeat(
+    seen: &mut HashMap<String, std::ops::Range<usize>>,
+    key: String,
+    range: std::ops::Range<usize>,
+    what: &str,
+    out: &mut Vec<Finding>,
+) {
+    match seen.get(&key) {
+        Some(first) => out.push(
+            Finding::new(
+                range,
+                format!("this {what} repeats one written earlier, word for word"),
+            )
+            .with_label("repeated")
+            .with_secondary(first.clone(), "first written here")
+            .with_help("delete the repetition"),
+        ),
+        None => {
+            seen.insert(key, range);
+        }
+    }
+}
