@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::analysis::PartialDate;
 use factlint::config::{self, Config, ConfigError, FailOn};
+use factlint::custom::{self, CustomRules};
 use factlint::diagnostic::{Diagnostic, Finding, Severity};
 use factlint::engine::{self, DocumentReport, Selection};
 use factlint::facts::Facts;
@@ -42,8 +43,18 @@ enum Command {
     },
     /// Print a rule's documentation: what it checks, why, examples, how to silence it.
     Explain {
-        /// A rule code, e.g. ACR003.
+        /// A rule code (ACR003) or a custom rule id (brief-hygiene.doubled-word).
         code: String,
+        /// Custom rule files or folders to look in (besides the config's and the packs).
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Run the examples of custom rule files (default: the built-in packs).
+    Test {
+        /// Rule files or folders of *.toml.
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+        color: ColorWhen,
     },
     /// Print the acronym definitions found in documents.
     Acronyms {
@@ -88,6 +99,12 @@ struct CheckArgs {
     /// Show, for each fact, which sentence and number or date it was matched to, or why none.
     #[arg(long)]
     explain_facts: bool,
+    /// A custom rule file or a folder of them (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// A built-in rule pack to run (repeatable): brief-hygiene, estimative, numbers-style.
+    #[arg(long = "pack", value_name = "NAME")]
+    packs: Vec<String>,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -121,7 +138,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules { format } => list_rules(format),
-        Command::Explain { code } => explain(&code),
+        Command::Explain { code, rules } => explain(&code, &rules),
+        Command::Test { paths, color } => test_rules(&paths, color),
         Command::Acronyms { paths, format } => acronyms(&paths, format),
     };
     match result {
@@ -197,8 +215,26 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    let rule_paths: Vec<PathBuf> = config
+        .rules
+        .iter()
+        .map(|p| config_dir.as_ref().map_or_else(|| p.clone(), |d| d.join(p)))
+        .chain(args.rules.iter().cloned())
+        .collect();
+    let pack_names: Vec<String> = config.packs.iter().chain(&args.packs).cloned().collect();
+    let (custom, rule_problems) = match load_custom_rules(&rule_paths, &pack_names) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     for code in args.select.iter().flatten().chain(&args.ignore) {
-        if !rules::selector_is_known(code) {
+        let custom_known = custom
+            .rules
+            .iter()
+            .any(|r| r.id == *code || r.id.starts_with(&format!("{code}.")));
+        if !rules::selector_is_known(code) && !custom_known {
             eprintln!("factlint: unknown rule code or prefix '{code}' (see `factlint rules`)");
             return Ok(ExitCode::from(2));
         }
@@ -269,13 +305,14 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     facts.push(f.clone());
                 }
             }
-            check_input(input, &settings, &selection, &facts)
+            check_input(input, &settings, &selection, &facts, &custom)
         })
         .collect();
     let io_error = results.iter().any(|(_, err)| *err);
-    let facts_error = !facts_problems.is_empty();
+    let facts_error = !facts_problems.is_empty() || !rule_problems.is_empty();
     let mut fact_lines = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = facts_problems;
+    diagnostics.extend(rule_problems);
     for (r, _) in results {
         diagnostics.extend(r.diagnostics);
         fact_lines.extend(r.fact_lines);
@@ -334,6 +371,7 @@ fn check_input(
     settings: &Settings,
     selection: &Selection,
     facts: &[Arc<Facts>],
+    custom: &CustomRules,
 ) -> (DocumentReport, bool) {
     let only = |d: Vec<Diagnostic>, err: bool| {
         (
@@ -364,7 +402,7 @@ fn check_input(
     };
     match loaded {
         Ok(doc) => (
-            engine::check_document_with_facts(&doc, settings, selection, facts),
+            engine::check_document_full(&doc, settings, selection, facts, custom),
             false,
         ),
         Err(e) => {
@@ -414,22 +452,229 @@ fn list_rules(format: ListFormat) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn explain(code: &str) -> anyhow::Result<ExitCode> {
-    let Some(rule) = rules::by_code(code) else {
-        eprintln!("factlint: no rule '{code}' (see `factlint rules`)");
+fn explain(code: &str, rule_paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if let Some(rule) = rules::by_code(code) {
+        let m = rule.meta();
+        writeln!(out, "# {} ({})\n", m.name, m.code)?;
+        writeln!(
+            out,
+            "Default severity: {}. Fix: {}.\n",
+            m.severity,
+            m.fix.describe()
+        )?;
+        writeln!(out, "{}", m.explanation())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // A custom rule: from --rules, the config's rules, or a pack.
+    let mut paths = rule_paths.to_vec();
+    let mut packs: Vec<String> = custom::packs::names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if let Some(cfg) = std::env::current_dir()
+        .ok()
+        .and_then(|d| config::find_config(&d))
+    {
+        if let Ok(c) = config::load_config(&cfg) {
+            let dir = cfg.parent().map(|d| d.to_path_buf()).unwrap_or_default();
+            paths.extend(c.rules.iter().map(|p| dir.join(p)));
+            packs.extend(c.packs);
+        }
+    }
+    packs.sort();
+    packs.dedup();
+    let (custom, _) = load_custom_rules(&paths, &packs).unwrap_or_default();
+    let Some(rule) = custom.rules.iter().find(|r| r.id == code) else {
+        eprintln!("factlint: no rule '{code}' (see `factlint rules`, or pass --rules FILE)");
         return Ok(ExitCode::from(2));
     };
-    let m = rule.meta();
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "# {} ({})\n", m.name, m.code)?;
+    writeln!(out, "# {}\n", rule.id)?;
     writeln!(
         out,
-        "Default severity: {}. Fix: {}.\n",
-        m.severity,
-        m.fix.describe()
+        "Severity: {}. Defined in {}.\n",
+        rule.severity, rule.file.name
     )?;
-    writeln!(out, "{}", m.explanation())?;
+    writeln!(
+        out,
+        "{}",
+        rule.description.as_deref().unwrap_or(&rule.message)
+    )?;
+    if let Some(link) = &rule.link {
+        writeln!(out, "\nMore: {link}")?;
+    }
+    if !rule.examples.is_empty() {
+        writeln!(out, "\n## Examples")?;
+        for e in &rule.examples {
+            let s = if e.expect == 1 { "" } else { "s" };
+            writeln!(out, "- {:?}: {} finding{s}", e.text, e.expect)?;
+        }
+    }
+    writeln!(
+        out,
+        "\n## How to silence it\nIgnore it with `--ignore {}` or `ignore = [\"{}\"]` in factlint.toml.",
+        rule.id, rule.id
+    )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the named packs and the rule files (folders are walked for *.toml). Rule-file problems
+/// are returned as diagnostics; an unknown pack name is an error.
+fn load_custom_rules(
+    paths: &[PathBuf],
+    packs: &[String],
+) -> Result<(CustomRules, Vec<Diagnostic>), String> {
+    let mut files = Vec::new();
+    for name in packs {
+        match custom::packs::pack(name) {
+            Some(f) => files.push(f),
+            None => {
+                return Err(format!(
+                    "no rule pack '{name}' (packs: {})",
+                    custom::packs::names().join(", ")
+                ))
+            }
+        }
+    }
+    for path in rule_files(paths) {
+        files.push(custom::load_rule_file(&path));
+    }
+    let mut problems = Vec::new();
+    let mut rules: Vec<custom::CustomRule> = Vec::new();
+    for f in files {
+        problems.extend(f.problems);
+        for r in f.rules {
+            if let Some(first) = rules.iter().find(|x| x.id == r.id) {
+                let mut d = Diagnostic::file_error(
+                    r.file.clone(),
+                    "rules",
+                    format!(
+                        "duplicate rule id '{}' (first defined in {})",
+                        r.id, first.file.name
+                    ),
+                );
+                d.finding.range = r.span.clone();
+                d.finding.label = "duplicate".into();
+                problems.push(d);
+                continue;
+            }
+            rules.push(r);
+        }
+    }
+    Ok((CustomRules::new(rules), problems))
+}
+
+/// Rule files: files as given, and the *.toml files of folders (data files left out).
+fn rule_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    const DATA_FILES: &[&str] = &["common-acronyms.toml"];
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
+                .build()
+                .filter_map(Result::ok)
+                .map(|e| e.into_path())
+                .filter(|f| f.extension().is_some_and(|e| e == "toml"))
+                .filter(|f| !f.to_string_lossy().ends_with(".facts.toml"))
+                .filter(|f| {
+                    f.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_none_or(|n| !DATA_FILES.contains(&n))
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// `factlint test`: runs every example of every rule, one line per example.
+fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<ExitCode> {
+    let files: Vec<custom::RuleFile> = if paths.is_empty() {
+        custom::packs::names()
+            .iter()
+            .filter_map(|n| custom::packs::pack(n))
+            .collect()
+    } else {
+        rule_files(paths)
+            .iter()
+            .map(|p| custom::load_rule_file(p))
+            .collect()
+    };
+    let mut out = std::io::stdout().lock();
+    let mut problems = Vec::new();
+    let mut failures = Vec::new();
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for f in files {
+        problems.extend(f.problems);
+        let file = f.file.clone();
+        let rules = CustomRules::new(f.rules);
+        for rule in &rules.rules {
+            for (n, e) in rule.examples.iter().enumerate() {
+                let why = run_example(&rules, rule, e);
+                if why.is_empty() {
+                    passed += 1;
+                    writeln!(out, "ok    {} example {}", rule.id, n + 1)?;
+                } else {
+                    failed += 1;
+                    let why = why.join("; ");
+                    writeln!(out, "FAIL  {} example {}: {why}", rule.id, n + 1)?;
+                    let mut d = Diagnostic::file_error(
+                        file.clone(),
+                        "test",
+                        format!("{} example {}: {why}", rule.id, n + 1),
+                    );
+                    d.finding.range = e.span.clone();
+                    d.finding.label = "this example".into();
+                    failures.push(d);
+                }
+            }
+        }
+    }
+    if !failures.is_empty() || !problems.is_empty() {
+        use codespan_reporting::term::termcolor::BufferWriter;
+        let writer = BufferWriter::stdout(color_choice(color));
+        let mut buffer = writer.buffer();
+        report::human::emit(&mut buffer, &problems)?;
+        report::human::emit(&mut buffer, &failures)?;
+        out.write_all(buffer.as_slice())?;
+    }
+    writeln!(out, "{passed} passed, {failed} failed")?;
+    let code = if !problems.is_empty() {
+        2
+    } else if failed > 0 {
+        1
+    } else {
+        0
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Runs one example of one rule; the reasons it fails, if any.
+fn run_example(rules: &CustomRules, rule: &custom::CustomRule, e: &custom::Example) -> Vec<String> {
+    let doc = source::Document::new("<example>", e.text.clone(), source::Format::Text);
+    let analysis = factlint::analysis::Analysis::new(&doc);
+    let findings = rules.check(&doc, &analysis, &|r| r.id == rule.id);
+    let mut why = Vec::new();
+    if findings.len() != e.expect {
+        let s = if e.expect == 1 { "" } else { "s" };
+        why.push(format!(
+            "expected {} finding{s}, found {}",
+            e.expect,
+            findings.len()
+        ));
+    }
+    if let Some(fixed) = &e.fixed {
+        let fixes: Vec<_> = findings.iter().filter_map(|(_, f)| f.fix.clone()).collect();
+        let got = custom::apply_fixes(&e.text, &fixes);
+        if &got != fixed {
+            why.push(format!("expected the fixed text {fixed:?}, got {got:?}"));
+        }
+    }
+    why
 }
 
 fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {

@@ -60,6 +60,12 @@ pub struct Config {
     /// Facts files, relative to the config file.
     #[serde(default)]
     pub facts: Vec<PathBuf>,
+    /// Custom rule files or folders, relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Built-in rule packs to run.
+    #[serde(default)]
+    pub packs: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,13 +114,14 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, ConfigError> {
         range: find_value_span(text, key, code),
         message: format!("unknown rule code or prefix '{code}' in `{key}`"),
     };
+    // Custom rule ids ("house.rule") are checked once the rules are loaded.
     for code in config.severity.keys() {
-        if crate::rules::by_code(code).is_none() {
+        if crate::rules::by_code(code).is_none() && !code.contains('.') {
             return Err(bad("severity", code));
         }
     }
     for code in config.select.iter().flatten().chain(&config.ignore) {
-        if !crate::rules::selector_is_known(code) {
+        if !crate::rules::selector_is_known(code) && !code.contains('.') && !is_pack_name(code) {
             let key = if config.ignore.contains(code) {
                 "ignore"
             } else {
@@ -124,6 +131,10 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, ConfigError> {
         }
     }
     Ok(config)
+}
+
+fn is_pack_name(name: &str) -> bool {
+    crate::custom::packs::names().contains(&name)
 }
 
 /// The span of `value` as written after `key` (quoted string or table key), for pointing at it.

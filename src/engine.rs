@@ -2,6 +2,7 @@
 //! orders the diagnostics.
 
 use crate::analysis::Analysis;
+use crate::custom::CustomRules;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::facts::matching::{match_facts, FactMatch, Outcome};
 use crate::facts::names::find_names;
@@ -17,6 +18,10 @@ use std::sync::Arc;
 pub struct Selection {
     rules: Vec<&'static dyn Rule>,
     severity: HashMap<&'static str, Severity>,
+    /// The selectors as given, for custom rules ("house", "house.rule").
+    select: Option<Vec<String>>,
+    ignore: Vec<String>,
+    overrides: std::collections::BTreeMap<String, Severity>,
 }
 
 impl Selection {
@@ -49,7 +54,28 @@ impl Selection {
                 (m.code, s)
             })
             .collect();
-        Selection { rules, severity }
+        Selection {
+            rules,
+            severity,
+            select: select.map(<[String]>::to_vec),
+            ignore: ignore.to_vec(),
+            overrides: overrides.clone(),
+        }
+    }
+
+    /// Whether a custom rule runs: selected by its id or namespace (or by default), not ignored.
+    pub fn custom_enabled(&self, id: &str) -> bool {
+        let matches = |sel: &str| id == sel || id.starts_with(&format!("{sel}."));
+        let selected = self.select.as_ref().is_none_or(|s| {
+            s.iter()
+                .any(|sel| sel.eq_ignore_ascii_case("ALL") || matches(sel))
+        });
+        selected && !self.ignore.iter().any(|sel| matches(sel))
+    }
+
+    /// A custom rule's severity, after the configuration's overrides.
+    pub fn custom_severity(&self, id: &str, default: Severity) -> Severity {
+        self.overrides.get(id).copied().unwrap_or(default)
     }
 
     pub fn all() -> Selection {
@@ -95,6 +121,18 @@ pub fn check_document_with_facts(
     settings: &Settings,
     selection: &Selection,
     facts: &[Arc<Facts>],
+) -> DocumentReport {
+    check_document_full(doc, settings, selection, facts, &CustomRules::default())
+}
+
+/// Checks one document with the built-in rules, the facts that apply to it, and the custom
+/// rules of the run, all reading one analysis.
+pub fn check_document_full(
+    doc: &Document,
+    settings: &Settings,
+    selection: &Selection,
+    facts: &[Arc<Facts>],
+    custom: &CustomRules,
 ) -> DocumentReport {
     let as_of = settings
         .as_of
@@ -164,6 +202,21 @@ pub fn check_document_with_facts(
             },
             finding,
         }));
+    }
+    let enabled = |r: &crate::custom::CustomRule| selection.custom_enabled(&r.id);
+    for (ri, finding) in custom.check(doc, &analysis, &enabled) {
+        let rule = &custom.rules[ri];
+        let severity = if finding.info_only {
+            Severity::Info
+        } else {
+            selection.custom_severity(&rule.id, rule.severity)
+        };
+        out.push(Diagnostic {
+            file: doc.file.clone(),
+            rule: rule.id.clone(),
+            severity,
+            finding,
+        });
     }
     sort(&mut out);
     let fact_lines = explain_facts(doc, &analysis, &matches);

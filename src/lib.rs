@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod custom;
 pub mod diagnostic;
 pub mod engine;
 pub mod facts;

@@ -1,0 +1,273 @@
+//! Running custom rules over a document's analysis. All `pattern` rules are matched together
+//! first (one `RegexSet` pass tells which can match at all), so hundreds of rules cost little
+//! more than one.
+
+use super::{CustomRule, Kind, Scope};
+use crate::analysis::{Analysis, BlockKind};
+use crate::diagnostic::{Finding, Fix};
+use crate::source::Document;
+use regex::{Captures, RegexSet};
+use std::ops::Range;
+
+/// The custom rules of a run, compiled once.
+#[derive(Debug, Default)]
+pub struct CustomRules {
+    pub rules: Vec<CustomRule>,
+    /// The `pattern` rules' regexes, in one set; `set_rules[i]` is the rule of pattern `i`.
+    set: Option<RegexSet>,
+    set_rules: Vec<usize>,
+}
+
+impl CustomRules {
+    pub fn new(rules: Vec<CustomRule>) -> CustomRules {
+        let mut patterns = Vec::new();
+        let mut set_rules = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            if let Kind::Pattern { regex, ignore_case } = &r.kind {
+                let flags = if *ignore_case { "(?i)" } else { "" };
+                patterns.push(format!("{flags}{}", regex.as_str()));
+                set_rules.push(i);
+            }
+        }
+        // The individual regexes compiled, so the set does too; if it ever did not (size), the
+        // rules still run one by one.
+        let set = if patterns.is_empty() {
+            None
+        } else {
+            RegexSet::new(&patterns).ok()
+        };
+        CustomRules {
+            rules,
+            set,
+            set_rules,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Findings of every rule accepted by `enabled`, as (rule index, finding).
+    pub fn check(
+        &self,
+        doc: &Document,
+        a: &Analysis,
+        enabled: &dyn Fn(&CustomRule) -> bool,
+    ) -> Vec<(usize, Finding)> {
+        let prose = doc.prose.as_str();
+        let mut out = Vec::new();
+        // Which pattern rules can match at all: one pass for all of them.
+        let mut candidates = vec![true; self.rules.len()];
+        if let Some(set) = &self.set {
+            let hits = set.matches(prose);
+            for (k, &ri) in self.set_rules.iter().enumerate() {
+                candidates[ri] = hits.matched(k);
+            }
+        }
+        for (ri, rule) in self.rules.iter().enumerate() {
+            if !candidates[ri] || !enabled(rule) {
+                continue;
+            }
+            match &rule.kind {
+                Kind::Pattern { regex, .. } => {
+                    for caps in regex.captures_iter(prose) {
+                        let Some(m) = caps.get(0) else { continue };
+                        if m.as_str().is_empty() || !in_scope(a, rule.scope, m.range()) {
+                            continue;
+                        }
+                        out.push((ri, Finding::new(m.range(), rule.render(Some(&caps)))));
+                    }
+                }
+                Kind::Substitution { swaps } => {
+                    for (re, right) in swaps {
+                        for caps in re.captures_iter(prose) {
+                            let Some(m) = caps.get(0) else { continue };
+                            if m.as_str().is_empty() || !in_scope(a, rule.scope, m.range()) {
+                                continue;
+                            }
+                            let fix = match_case(m.as_str(), &expand(right, &caps));
+                            if fix == m.as_str() {
+                                continue;
+                            }
+                            let message = rule
+                                .message
+                                .replace("{fix}", &fix)
+                                .replace("{0}", m.as_str());
+                            out.push((
+                                ri,
+                                Finding::new(m.range(), message)
+                                    .with_label(format!("write '{fix}'"))
+                                    .with_fix(m.range(), fix),
+                            ));
+                        }
+                    }
+                }
+                Kind::Require { when, then, before } => {
+                    let Some(caps) = when
+                        .captures_iter(prose)
+                        .find(|c| c.get(0).is_some_and(|m| in_scope(a, rule.scope, m.range())))
+                    else {
+                        continue;
+                    };
+                    let Some(m) = caps.get(0) else { continue };
+                    let haystack = if *before { &prose[..m.start()] } else { prose };
+                    if then.is_match(haystack) {
+                        continue;
+                    }
+                    out.push((
+                        ri,
+                        Finding::new(m.range(), rule.render(Some(&caps)))
+                            .with_label("nothing required by this rule follows it"),
+                    ));
+                }
+                Kind::Consistency { sets } => {
+                    for set in sets {
+                        let found: Vec<Vec<Range<usize>>> = set
+                            .iter()
+                            .map(|(_, re)| {
+                                re.find_iter(prose)
+                                    .map(|m| m.range())
+                                    .filter(|r| in_scope(a, rule.scope, r.clone()))
+                                    .collect()
+                            })
+                            .collect();
+                        let used: Vec<usize> =
+                            (0..set.len()).filter(|&i| !found[i].is_empty()).collect();
+                        if used.len() < 2 {
+                            continue;
+                        }
+                        // The house spelling: the most used, the first used on a tie.
+                        let first_at = |i: usize| found[i][0].start;
+                        let keep = *used
+                            .iter()
+                            .max_by(|&&x, &&y| {
+                                found[x]
+                                    .len()
+                                    .cmp(&found[y].len())
+                                    .then(first_at(y).cmp(&first_at(x)))
+                            })
+                            .unwrap_or(&used[0]);
+                        let keep_text = &set[keep].0;
+                        for &i in &used {
+                            if i == keep {
+                                continue;
+                            }
+                            for r in &found[i] {
+                                let written = &prose[r.clone()];
+                                let fix = match_case(written, keep_text);
+                                let message =
+                                    rule.message.replace("{0}", written).replace("{fix}", &fix);
+                                out.push((
+                                    ri,
+                                    Finding::new(r.clone(), message)
+                                        .with_label(format!(
+                                            "the document mostly writes '{keep_text}'"
+                                        ))
+                                        .with_secondary(
+                                            found[keep][0].clone(),
+                                            "first written this way here",
+                                        )
+                                        .with_fix(r.clone(), fix),
+                                ));
+                            }
+                        }
+                    }
+                }
+                Kind::Limit { regex, max } => {
+                    let mut counts: std::collections::HashMap<usize, usize> =
+                        std::collections::HashMap::new();
+                    for caps in regex.captures_iter(prose) {
+                        let Some(m) = caps.get(0) else { continue };
+                        if m.as_str().is_empty() {
+                            continue;
+                        }
+                        let unit = match rule.scope {
+                            Scope::Sentence => match a.sentence_at(m.start()) {
+                                Some(s) => s,
+                                None => continue,
+                            },
+                            _ => 0,
+                        };
+                        let n = counts.entry(unit).or_default();
+                        *n += 1;
+                        if *n > *max {
+                            let per = if rule.scope == Scope::Sentence {
+                                "sentence"
+                            } else {
+                                "document"
+                            };
+                            out.push((
+                                ri,
+                                Finding::new(m.range(), rule.render(Some(&caps)))
+                                    .with_label(format!("more than {max} in this {per}")),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a match lies within the rule's scope.
+fn in_scope(a: &Analysis, scope: Scope, r: Range<usize>) -> bool {
+    match scope {
+        Scope::Text | Scope::Document => true,
+        Scope::Sentence => {
+            let s = a.sentence_at(r.start);
+            s.is_some() && s == a.sentence_at(r.end.saturating_sub(1).max(r.start))
+        }
+        Scope::Paragraph | Scope::Heading => a.blocks.iter().any(|b| {
+            b.range.start <= r.start
+                && r.end <= b.range.end
+                && (scope == Scope::Paragraph || b.kind == BlockKind::Heading)
+        }),
+    }
+}
+
+/// `$1`-style references in a replacement, for regex substitutions.
+fn expand(replacement: &str, caps: &Captures) -> String {
+    let mut out = String::new();
+    caps.expand(replacement, &mut out);
+    out
+}
+
+/// The replacement with the matched text's capitalisation: "Per cent" → "Percent".
+fn match_case(written: &str, replacement: &str) -> String {
+    let upper_first = written.chars().next().is_some_and(char::is_uppercase);
+    let all_upper = written.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !written.chars().any(char::is_lowercase);
+    if all_upper {
+        return replacement.to_uppercase();
+    }
+    if upper_first {
+        let mut c = replacement.chars();
+        return c.next().map_or(String::new(), |f| {
+            f.to_uppercase().collect::<String>() + c.as_str()
+        });
+    }
+    replacement.to_string()
+}
+
+/// Applies non-overlapping fixes to a text, in order.
+pub fn apply_fixes(text: &str, fixes: &[Fix]) -> String {
+    let mut fixes: Vec<&Fix> = fixes.iter().collect();
+    fixes.sort_by_key(|f| (f.start, f.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in fixes {
+        if f.start < at
+            || f.end > text.len()
+            || !text.is_char_boundary(f.start)
+            || !text.is_char_boundary(f.end)
+        {
+            continue;
+        }
+        out.push_str(&text[at..f.start]);
+        out.push_str(&f.replacement);
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
