@@ -614,7 +614,7 @@ fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<ExitCode> {
         let rules = CustomRules::new(f.rules);
         for rule in &rules.rules {
             for (n, e) in rule.examples.iter().enumerate() {
-                let why = run_example(&rules, rule, e);
+                let why = custom::run_example(&rules, rule, e);
                 if why.is_empty() {
                     passed += 1;
                     writeln!(out, "ok    {} example {}", rule.id, n + 1)?;
@@ -651,30 +651,6 @@ fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<ExitCode> {
         0
     };
     Ok(ExitCode::from(code))
-}
-
-/// Runs one example of one rule; the reasons it fails, if any.
-fn run_example(rules: &CustomRules, rule: &custom::CustomRule, e: &custom::Example) -> Vec<String> {
-    let doc = source::Document::new("<example>", e.text.clone(), source::Format::Text);
-    let analysis = factlint::analysis::Analysis::new(&doc);
-    let findings = rules.check(&doc, &analysis, &|r| r.id == rule.id);
-    let mut why = Vec::new();
-    if findings.len() != e.expect {
-        let s = if e.expect == 1 { "" } else { "s" };
-        why.push(format!(
-            "expected {} finding{s}, found {}",
-            e.expect,
-            findings.len()
-        ));
-    }
-    if let Some(fixed) = &e.fixed {
-        let fixes: Vec<_> = findings.iter().filter_map(|(_, f)| f.fix.clone()).collect();
-        let got = custom::apply_fixes(&e.text, &fixes);
-        if &got != fixed {
-            why.push(format!("expected the fixed text {fixed:?}, got {got:?}"));
-        }
-    }
-    why
 }
 
 fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {

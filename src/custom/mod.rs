@@ -31,7 +31,7 @@ pub mod packs;
 mod run;
 
 pub use load::{load_rule_file, parse_rules, RuleFile};
-pub use run::{apply_fixes, CustomRules};
+pub use run::{apply_fixes, run_example, CustomRules};
 
 use crate::diagnostic::Severity;
 use regex::Regex;

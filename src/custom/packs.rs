@@ -42,15 +42,9 @@ mod tests {
     fn every_pack_parses_and_its_examples_pass() {
         for (name, _, _) in PACKS {
             let f = pack(name).unwrap();
-            assert!(
-                f.problems.is_empty(),
-                "{name}: {:?}",
-                f.problems
-                    .iter()
-                    .map(|d| &d.finding.message)
-                    .collect::<Vec<_>>()
-            );
-            assert!(!f.rules.is_empty());
+            let problems: Vec<&String> = f.problems.iter().map(|d| &d.finding.message).collect();
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert!(!f.rules.is_empty(), "{name} has no rules");
             for r in &f.rules {
                 assert!(!r.examples.is_empty(), "{} has no examples", r.id);
                 assert!(
@@ -58,6 +52,13 @@ mod tests {
                     "{} is not in the {name} namespace",
                     r.id
                 );
+            }
+            let rules = super::super::CustomRules::new(f.rules);
+            for rule in &rules.rules {
+                for (n, e) in rule.examples.iter().enumerate() {
+                    let why = super::super::run_example(&rules, rule, e);
+                    assert!(why.is_empty(), "{} example {}: {}", rule.id, n + 1, why.join("; "));
+                }
             }
         }
     }

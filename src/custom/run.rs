@@ -250,6 +250,30 @@ fn match_case(written: &str, replacement: &str) -> String {
     replacement.to_string()
 }
 
+/// Runs one example of one rule (as a plain-text document); the reasons it fails, if any.
+pub fn run_example(rules: &CustomRules, rule: &CustomRule, e: &super::Example) -> Vec<String> {
+    let doc = Document::new("<example>", e.text.clone(), crate::source::Format::Text);
+    let analysis = Analysis::new(&doc);
+    let findings = rules.check(&doc, &analysis, &|r| r.id == rule.id);
+    let mut why = Vec::new();
+    if findings.len() != e.expect {
+        let s = if e.expect == 1 { "" } else { "s" };
+        why.push(format!(
+            "expected {} finding{s}, found {}",
+            e.expect,
+            findings.len()
+        ));
+    }
+    if let Some(fixed) = &e.fixed {
+        let fixes: Vec<Fix> = findings.iter().filter_map(|(_, f)| f.fix.clone()).collect();
+        let got = apply_fixes(&e.text, &fixes);
+        if &got != fixed {
+            why.push(format!("expected the fixed text {fixed:?}, got {got:?}"));
+        }
+    }
+    why
+}
+
 /// Applies non-overlapping fixes to a text, in order.
 pub fn apply_fixes(text: &str, fixes: &[Fix]) -> String {
     let mut fixes: Vec<&Fix> = fixes.iter().collect();
@@ -270,4 +294,140 @@ pub fn apply_fixes(text: &str, fixes: &[Fix]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::custom::parse_rules;
+    use crate::source::Format;
+
+    fn run(rules_toml: &str, text: &str) -> Vec<(String, String, Option<String>)> {
+        let f = parse_rules("r.toml", rules_toml);
+        assert!(
+            f.problems.is_empty(),
+            "{:?}",
+            f.problems
+                .iter()
+                .map(|d| &d.finding.message)
+                .collect::<Vec<_>>()
+        );
+        let rules = CustomRules::new(f.rules);
+        let doc = Document::new("t.md", text, Format::Markdown);
+        let a = Analysis::new(&doc);
+        rules
+            .check(&doc, &a, &|_| true)
+            .into_iter()
+            .map(|(_, f)| {
+                (
+                    doc.text()[f.range.clone()].to_string(),
+                    f.message,
+                    f.fix.map(|x| x.replacement),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pattern_with_placeholders_and_scope() {
+        let r = "[[rule]]\nid = \"h.x\"\nmessage = \"'{w}' twice\"\npattern = '\\b(?P<w>the) the\\b'\nscope = \"sentence\"\n";
+        assert_eq!(
+            run(r, "It is the the end. Not `the the` in code."),
+            vec![("the the".into(), "'the' twice".into(), None)]
+        );
+        assert!(run(r, "It is the end.").is_empty());
+    }
+
+    #[test]
+    fn substitution_keeps_case_and_fixes() {
+        let r = "[[rule]]\nid = \"h.s\"\nkind = \"substitution\"\nignore-case = true\nswap = { \"per cent\" = \"percent\" }\n";
+        assert_eq!(
+            run(r, "Per cent and per cent; percentage stays."),
+            vec![
+                (
+                    "Per cent".into(),
+                    "use 'Percent' instead of 'Per cent'".into(),
+                    Some("Percent".into())
+                ),
+                (
+                    "per cent".into(),
+                    "use 'percent' instead of 'per cent'".into(),
+                    Some("percent".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn require_before_and_anywhere() {
+        let r = "[[rule]]\nid = \"h.r\"\nkind = \"require\"\nmessage = \"'{0}' needs a confidence level\"\nif = '\\b(likely|probably)\\b'\nthen = '\\b(low|moderate|high) confidence\\b'\n";
+        assert_eq!(run(r, "It will likely happen.").len(), 1);
+        assert!(run(r, "It will likely happen. We have moderate confidence.").is_empty());
+        let before = r.replace("then =", "position = \"before\"\nthen =");
+        assert_eq!(
+            run(
+                &before,
+                "It will likely happen. We have moderate confidence."
+            )
+            .len(),
+            1
+        );
+        assert!(run(&before, "With moderate confidence: it will likely happen.").is_empty());
+    }
+
+    #[test]
+    fn consistency_reports_the_minority_spelling() {
+        let r = "[[rule]]\nid = \"h.c\"\nkind = \"consistency\"\nmessage = \"'{0}': the document writes '{fix}'\"\neither = [[\"judgement\", \"judgment\"]]\n";
+        let got = run(r, "A judgment, a judgement, another judgment.");
+        assert_eq!(
+            got,
+            vec![(
+                "judgement".into(),
+                "'judgement': the document writes 'judgment'".into(),
+                Some("judgment".into())
+            )]
+        );
+        assert!(run(r, "A judgment and a judgment.").is_empty());
+    }
+
+    #[test]
+    fn limit_per_sentence() {
+        let r = "[[rule]]\nid = \"h.l\"\nkind = \"limit\"\nmessage = \"too many hedges\"\npattern = '\\b(may|might|could)\\b'\nmax = 1\nscope = \"sentence\"\n";
+        assert_eq!(run(r, "It may fall and might rise. It could.").len(), 1);
+        assert!(run(r, "It may fall. It might rise.").is_empty());
+    }
+
+    #[test]
+    fn many_rules_are_matched_together() {
+        let mut toml = String::new();
+        for i in 0..500 {
+            toml.push_str(&format!(
+                "[[rule]]\nid = \"bulk.r{i}\"\nmessage = \"m\"\npattern = '\\bzz{i}qq\\b'\n"
+            ));
+        }
+        let got = run(&toml, "Nothing here but zz42qq and zz499qq.");
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn fixes_apply_without_overlap() {
+        let fixes = vec![
+            Fix {
+                start: 0,
+                end: 3,
+                replacement: "One".into(),
+            },
+            Fix {
+                start: 1,
+                end: 2,
+                replacement: "x".into(),
+            },
+            Fix {
+                start: 4,
+                end: 7,
+                replacement: "two".into(),
+            },
+        ];
+        assert_eq!(apply_fixes("one TWO", &fixes), "One two");
+    }
 }
