@@ -114,6 +114,12 @@ struct CheckArgs {
 enum OutputFormat {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One line per finding: path:line:col: severity[CODE] message.
+    Concise,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -331,6 +337,12 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 "{}",
                 report::json::render_with(&diagnostics, summary, extra)
             )?;
+        }
+        OutputFormat::Sarif => writeln!(stdout, "{}", report::sarif::render(&diagnostics))?,
+        OutputFormat::Github => write!(stdout, "{}", report::github::render(&diagnostics))?,
+        OutputFormat::Concise => {
+            write!(stdout, "{}", report::concise::render(&diagnostics))?;
+            writeln!(stdout, "{}", report::human::summary_line(summary))?;
         }
         OutputFormat::Human => {
             use codespan_reporting::term::termcolor::BufferWriter;

@@ -151,4 +151,9 @@ impl Diagnostic {
     pub fn path(&self) -> &str {
         &self.file.name
     }
+
+    /// The rule's name ("acronym-typo"), or its id for custom rules and file errors.
+    pub fn rule_name(&self) -> &str {
+        crate::rules::by_code(&self.rule).map_or(&self.rule, |r| r.meta().name)
+    }
 }

@@ -57,7 +57,13 @@ mod tests {
             for rule in &rules.rules {
                 for (n, e) in rule.examples.iter().enumerate() {
                     let why = super::super::run_example(&rules, rule, e);
-                    assert!(why.is_empty(), "{} example {}: {}", rule.id, n + 1, why.join("; "));
+                    assert!(
+                        why.is_empty(),
+                        "{} example {}: {}",
+                        rule.id,
+                        n + 1,
+                        why.join("; ")
+                    );
                 }
             }
         }

@@ -1,7 +1,10 @@
 //! Reporters: human (codespan-reporting) and JSON.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
