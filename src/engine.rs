@@ -218,6 +218,7 @@ pub fn check_document_full(
             finding,
         });
     }
+    crate::suppress::apply(doc, &mut out);
     sort(&mut out);
     let fact_lines = explain_facts(doc, &analysis, &matches);
     DocumentReport {

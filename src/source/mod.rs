@@ -90,6 +90,10 @@ impl Document {
         for r in &urls {
             mask.blank(r.clone());
         }
+        // Suppression comments are not prose.
+        for r in crate::suppress::directive_ranges(&file.text) {
+            mask.blank(r);
+        }
         if format == Format::Text {
             // Markup tags left in plain text ("<SECTION>", "<FN110>", "<br/>") are not prose.
             for r in urls::find_tags(&file.text) {
