@@ -20,7 +20,7 @@ fn example_brief_fails_on_its_error_and_names_the_fix() {
             "error[ACR003]: 'EUNAFVOR' looks like a misspelling of 'EUNAVFOR'",
         ))
         .stdout(predicate::str::contains(
-            "checked 1 file: 1 error, 1 warning, 0 infos",
+            "checked 1 file: 2 errors, 5 warnings, 0 infos",
         ));
 }
 
@@ -40,8 +40,8 @@ fn json_output_follows_the_contract() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["version"], 1);
     assert_eq!(v["summary"]["files"], 1);
-    assert_eq!(v["summary"]["errors"], 1);
-    assert_eq!(v["summary"]["warnings"], 1);
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["warnings"], 5);
     let d = &v["diagnostics"][1];
     for key in [
         "path",
@@ -80,7 +80,7 @@ fn select_ignore_and_fail_on() {
             "check",
             "--no-config",
             "--ignore",
-            "ACR003",
+            "ACR003,DAT003",
             "fixtures/example-brief.txt",
         ])
         .assert()
@@ -91,7 +91,7 @@ fn select_ignore_and_fail_on() {
             "check",
             "--no-config",
             "--ignore",
-            "ACR003",
+            "ACR003,DAT003",
             "--fail-on",
             "warning",
         ])

@@ -16,7 +16,10 @@ fn check(path: &str) -> Vec<Diagnostic> {
 
 /// The findings of one rule family ("ACR") only: each family's fixtures test that family.
 fn check_family(path: &str, family: &str) -> Vec<Diagnostic> {
-    check(path).into_iter().filter(|d| d.rule.starts_with(family)).collect()
+    check(path)
+        .into_iter()
+        .filter(|d| d.rule.starts_with(family))
+        .collect()
 }
 
 fn fixtures(family: &str) -> Vec<String> {
@@ -93,13 +96,19 @@ fn example_brief_reports_exactly_its_planted_faults() {
             )
         })
         .collect();
-    assert_eq!(
-        got,
-        vec![
-            ("ACR001".to_string(), 52, "ECCAS".to_string()),
-            ("ACR003".to_string(), 56, "EUNAFVOR".to_string()),
-        ]
-    );
+    let expected = [
+        ("ACR001", 52, "ECCAS"),
+        ("ACR003", 56, "EUNAFVOR"),
+        ("NUM005", 61, "6–3"),
+        ("DAT006", 71, "December 12, 2022"),
+        ("DAT005", 79, "November, 14, 2023"),
+        ("DAT003", 83, "Thursday"),
+    ];
+    for (i, (rule, line, text)) in expected.iter().enumerate() {
+        assert_eq!(got[i], (rule.to_string(), *line, text.to_string()));
+    }
+    assert_eq!(got.len(), 7, "{got:?}");
+    assert_eq!((got[6].0.as_str(), got[6].1), ("REF003", 89));
     let typo = &diags[1];
     assert_eq!(
         typo.finding.fix.as_ref().map(|f| f.replacement.as_str()),

@@ -667,7 +667,18 @@ pub fn find_dates(
         // "2007–2011", "2007-2011".
         if let Some((y1, r1)) = s.standalone_year(i) {
             if matches!(s.text(i + 1), "-" | "–" | "—") && s.glued(i + 1) && s.glued(i + 2) {
-                if let Some((y2, r2)) = s.year_at(i + 2) {
+                // "2019–20" runs to 2020; "1999–00" to 2000.
+                let short_year = s
+                    .tokens
+                    .get(i + 2)
+                    .filter(|t| t.kind == TokenKind::Number && s.text(i + 2).len() == 2)
+                    .and_then(|t| {
+                        let yy: i16 = s.text(i + 2).parse().ok()?;
+                        let y2 = y1 - y1.rem_euclid(100) + yy;
+                        let y2 = if y2 < y1 { y2 + 100 } else { y2 };
+                        Some((y2, t.range.clone()))
+                    });
+                if let Some((y2, r2)) = s.year_at(i + 2).or(short_year) {
                     let _ = r1;
                     out.periods.push(Period {
                         range: tokens[i].range.start..r2.end,
@@ -810,7 +821,10 @@ fn period_after(
     let start = s.tokens[i].range.start;
     match kind {
         PeriodKind::Since | PeriodKind::Until => {
-            if first.year == 0 {
+            // "through 2023–2021": the dash period is the date, read as such.
+            let dash_follows =
+                matches!(s.text(after_first), "-" | "–" | "—") && s.glued(after_first);
+            if first.year == 0 || dash_follows {
                 return None;
             }
             let end = s.tokens[after_first - 1].range.end;

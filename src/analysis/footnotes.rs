@@ -263,15 +263,22 @@ pub fn find_notes(
     });
     let mut in_notes = false;
     for b in blocks {
-        let block_text = &text[b.range.clone()];
+        let mut block_text = &text[b.range.clone()];
+        let mut offset = b.range.start;
         if is_notes_heading(&doc.prose[b.range.clone()]) {
             in_notes = true;
             continue;
         }
+        // "Notes" on the first line of a block, the entries right below it.
+        let first_line = block_text.split('\n').next().unwrap_or("");
+        if first_line.len() < block_text.len() && is_notes_heading(first_line) {
+            in_notes = true;
+            offset += first_line.len() + 1;
+            block_text = &block_text[first_line.len() + 1..];
+        }
         if !in_notes {
             continue;
         }
-        let mut offset = b.range.start;
         let mut any = false;
         for line in block_text.split_inclusive('\n') {
             if let Some(c) = ENTRY.captures(line) {

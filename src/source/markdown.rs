@@ -9,6 +9,8 @@ use std::ops::Range;
 pub struct MarkdownScan {
     /// Code blocks and spans, raw HTML, front matter, link destinations, footnote labels.
     pub not_prose: Vec<Range<usize>>,
+    /// Code blocks and spans, raw HTML and front matter: nothing in them is read at all.
+    pub code: Vec<Range<usize>>,
     pub headings: Vec<Range<usize>>,
     /// Whole links, text and destination.
     pub links: Vec<Range<usize>>,
@@ -32,7 +34,10 @@ pub fn scan(text: &str) -> MarkdownScan {
             | Event::Html(_)
             | Event::InlineHtml(_)
             | Event::InlineMath(_)
-            | Event::DisplayMath(_) => out.not_prose.push(range),
+            | Event::DisplayMath(_) => {
+                out.code.push(range.clone());
+                out.not_prose.push(range);
+            }
             Event::Start(Tag::Link { link_type, .. })
             | Event::Start(Tag::Image { link_type, .. }) => match link_type {
                 LinkType::Autolink | LinkType::Email => out.not_prose.push(range),

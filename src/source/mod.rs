@@ -76,8 +76,10 @@ impl Document {
         let mut links = Vec::new();
         let mut footnote_refs = Vec::new();
         let mut footnote_defs = Vec::new();
+        let mut code: Vec<Range<usize>> = Vec::new();
         if format == Format::Markdown {
             let md = markdown::scan(&file.text);
+            code = md.code;
             for r in md.not_prose {
                 mask.blank(r);
             }
@@ -86,10 +88,12 @@ impl Document {
             footnote_refs = md.footnote_refs;
             footnote_defs = md.footnote_defs;
         }
-        let urls = urls::find_urls(&file.text);
+        let mut urls = urls::find_urls(&file.text);
         for r in &urls {
             mask.blank(r.clone());
         }
+        // A URL inside code is code: DAT006 and REF003 do not read it.
+        urls.retain(|u| !code.iter().any(|c| c.start <= u.start && u.start < c.end));
         // Suppression comments are not prose.
         for r in crate::suppress::directive_ranges(&file.text) {
             mask.blank(r);

@@ -117,13 +117,9 @@ const FUTURE_MARKERS: &[&str] = &[
     "next",
     "upcoming",
     "proposed",
-    "due",
     "projected",
     "forecast",
     "anticipated",
-    "to",
-    "until",
-    "by",
     "if",
     "unless",
     "deadline",
@@ -154,7 +150,12 @@ impl Rule for PastEventAfterAsOf {
                 .map(|t| cx.doc.prose[t.range.clone()].to_lowercase())
                 .collect();
             let past = words.iter().any(|w| PAST_VERBS.contains(&w.as_str()));
-            let future = words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()));
+            // "is to deploy", "are due to", "set to": plans told with "to".
+            let planned = words.windows(2).any(|w| {
+                matches!(w[0].as_str(), "is" | "are" | "was" | "were" | "due" | "set")
+                    && w[1] == "to"
+            });
+            let future = planned || words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()));
             // "As of March 1, 2024" itself is not an event.
             let as_of_line = words.len() <= 4 && words.first().is_some_and(|w| w == "as");
             if !past || future || as_of_line {

@@ -98,7 +98,11 @@ impl Rule for ListCountMismatch {
             // Fewer items, and a paragraph right after them: a bullet may have been lost in
             // extraction ("o Training. ..." then "Legal finish. ..."); too ambiguous to report.
             let after = a.blocks.get(bi + 1 + items.len());
-            if count < announced && after.is_some_and(|n| n.kind == BlockKind::Paragraph) {
+            let plain_text = cx.doc.format == crate::source::Format::Text;
+            if plain_text
+                && count < announced
+                && after.is_some_and(|n| n.kind == BlockKind::Paragraph)
+            {
                 continue;
             }
             let announced_text = cx.text(q.range.clone()).to_string();

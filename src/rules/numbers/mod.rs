@@ -24,6 +24,62 @@ pub(crate) fn in_sentence(a: &Analysis, si: usize) -> Vec<&Quantity> {
         .collect()
 }
 
+/// A change "from X to Y" in a sentence: a range "from 50 to 80", or a number after "from"
+/// and the next number after "to" ("from 2.3 million in 2013 to 8.9 million in 2022").
+#[derive(Debug, Clone)]
+pub(crate) struct FromTo {
+    pub from: f64,
+    pub to: f64,
+    /// From "from" to the end of the second number.
+    pub range: std::ops::Range<usize>,
+}
+
+pub(crate) fn from_to(a: &Analysis, prose: &str, si: usize) -> Vec<FromTo> {
+    let qs = in_sentence(a, si);
+    let word_before = |q: &Quantity| -> (String, usize) {
+        let i = q.tokens.start;
+        let start = if i > 0 && matches!(&prose[a.tokens[i - 1].range.clone()], "$" | "€" | "£")
+        {
+            i - 1
+        } else {
+            i
+        };
+        match start.checked_sub(1).map(|p| &a.tokens[p]) {
+            Some(t) => (prose[t.range.clone()].to_lowercase(), t.range.start),
+            None => (String::new(), q.range.start),
+        }
+    };
+    let mut out = Vec::new();
+    for (k, q) in qs.iter().enumerate() {
+        let (w, at) = word_before(q);
+        if w != "from" || q.percent {
+            continue;
+        }
+        if let (Some(high), true) = (q.high, prose[q.range.clone()].contains(" to ")) {
+            out.push(FromTo {
+                from: q.value,
+                to: high,
+                range: at..q.range.end,
+            });
+            continue;
+        }
+        if q.high.is_some() {
+            continue;
+        }
+        if let Some(y) = qs[k + 1..]
+            .iter()
+            .find(|y| !y.percent && y.high.is_none() && word_before(y).0 == "to")
+        {
+            out.push(FromTo {
+                from: q.value,
+                to: y.value,
+                range: at..y.range.end,
+            });
+        }
+    }
+    out
+}
+
 /// One or two decimals, without trailing zeros: 4.7, 13.75, 60.
 pub(crate) fn short(v: f64) -> String {
     let s = format!("{v:.2}");

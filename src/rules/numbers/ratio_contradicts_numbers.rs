@@ -131,7 +131,8 @@ impl Rule for RatioContradictsNumbers {
                     self.against_series(cx, si, m, &claim, &claim_text, qualifier, out);
                 }
             }
-            // "doubled from 40 to 90".
+            // "doubled from 40 to 90", "tripled from 2.3 million in 2013 to 8.9 million in 2022".
+            let spans = super::from_to(a, prose, si);
             for t in &a.tokens[a.sentences[si].tokens.clone()] {
                 if t.kind != TokenKind::Word {
                     continue;
@@ -139,16 +140,10 @@ impl Rule for RatioContradictsNumbers {
                 let Some(n) = verb_ratio(&prose[t.range.clone()].to_lowercase()) else {
                     continue;
                 };
-                let spans: Vec<_> = qs
-                    .iter()
-                    .filter(|q| {
-                        q.high.is_some()
-                            && cx.text(q.range.clone()).contains(" to ")
-                            && q.range.start > t.range.start
-                    })
-                    .collect();
-                let [span] = spans.as_slice() else { continue };
-                let (from, to) = (span.value, span.high.unwrap_or(span.value));
+                let Some(span) = spans.iter().find(|s| s.range.start > t.range.start) else {
+                    continue;
+                };
+                let (from, to) = (span.from, span.to);
                 if from == 0.0 {
                     continue;
                 }
