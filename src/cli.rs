@@ -56,6 +56,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
         color: ColorWhen,
     },
+    /// Show the effective configuration (defaults, then factlint.toml).
+    Config {
+        /// Print the configuration in effect.
+        #[arg(long)]
+        show: bool,
+    },
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
     /// Print the acronym definitions found in documents.
     Acronyms {
         /// Files or directories.
@@ -105,6 +115,19 @@ struct CheckArgs {
     /// A built-in rule pack to run (repeatable): brief-hygiene, estimative, numbers-style.
     #[arg(long = "pack", value_name = "NAME")]
     packs: Vec<String>,
+    /// Apply the safe fixes (acronym typos, malformed dates, wrong weekdays, reversed ranges,
+    /// custom substitutions) to the files, atomically.
+    #[arg(long)]
+    fix: bool,
+    /// Show the safe fixes as a unified diff, without writing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and report nothing as failing).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -146,6 +169,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules { format } => list_rules(format),
         Command::Explain { code, rules } => explain(&code, &rules),
         Command::Test { paths, color } => test_rules(&paths, color),
+        Command::Config { show: _ } => show_config(),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "factlint", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => man_page(),
         Command::Acronyms { paths, format } => acronyms(&paths, format),
     };
     match result {
@@ -323,7 +354,79 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         diagnostics.extend(r.diagnostics);
         fact_lines.extend(r.fact_lines);
     }
+    // Per-path overrides: `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`.
+    let overrides = match config::compile_overrides(&config.overrides) {
+        Ok(o) => o,
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    diagnostics.retain(|d| {
+        !overrides.iter().any(|(glob, ignore)| {
+            glob.is_match(d.path()) && ignore.iter().any(|c| rules::selector_matches(c, &d.rule))
+        })
+    });
     engine::sort(&mut diagnostics);
+    if let Some(path) = &args.write_baseline {
+        let n = factlint::baseline::write(path, &diagnostics)?;
+        eprintln!(
+            "factlint: wrote {n} findings to the baseline {}",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = &args.baseline {
+        match factlint::baseline::read(path) {
+            Ok(entries) => {
+                let hidden = factlint::baseline::filter(&mut diagnostics, &entries);
+                if hidden > 0 {
+                    eprintln!(
+                        "factlint: {hidden} findings hidden by the baseline {}",
+                        path.display()
+                    );
+                }
+            }
+            Err(message) => {
+                eprintln!("factlint: {message}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    if args.fix || args.diff {
+        let fixes = factlint::fix::safe_fixes(&diagnostics);
+        let mut fixed_any = false;
+        for (path, (original, file_fixes)) in &fixes {
+            if args.diff {
+                let after = factlint::custom::apply_fixes(original, file_fixes);
+                print!("{}", factlint::fix::diff(path, original, &after));
+                continue;
+            }
+            match factlint::fix::fix_file(std::path::Path::new(path), original, file_fixes) {
+                factlint::fix::Outcome::Fixed(n) => {
+                    fixed_any = true;
+                    eprintln!(
+                        "factlint: fixed {n} finding{} in {path}",
+                        if n == 1 { "" } else { "s" }
+                    );
+                }
+                factlint::fix::Outcome::Unchanged => {}
+                factlint::fix::Outcome::ChangedSinceRead => {
+                    eprintln!("factlint: {path} changed since it was read; not fixed");
+                }
+                factlint::fix::Outcome::Failed(e) => {
+                    eprintln!("factlint: could not fix {path}: {e}")
+                }
+            }
+        }
+        if args.diff {
+            return Ok(ExitCode::SUCCESS);
+        }
+        if fixed_any {
+            // What remains is what the fixes did not touch.
+            diagnostics.retain(|d| !factlint::fix::is_safe(d) || d.path() == "<stdin>");
+        }
+    }
     let summary = Summary::new(inputs.len(), &diagnostics);
 
     let mut stdout = std::io::stdout().lock();
@@ -425,6 +528,38 @@ fn check_input(
             )
         }
     }
+}
+
+fn man_page() -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let man = clap_mangen::Man::new(Cli::command());
+    let mut out = Vec::new();
+    man.render(&mut out)?;
+    std::io::stdout().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show_config() -> anyhow::Result<ExitCode> {
+    let path = std::env::current_dir()
+        .ok()
+        .and_then(|d| config::find_config(&d));
+    let config = match &path {
+        Some(p) => match config::load_config(p) {
+            Ok(c) => c,
+            Err(e) => {
+                eprint!("{}", report::human::render(&[config_error_diagnostic(e)]));
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => Config::default(),
+    };
+    let mut out = std::io::stdout().lock();
+    match &path {
+        Some(p) => writeln!(out, "# from {}", p.display())?,
+        None => writeln!(out, "# no factlint.toml found; defaults")?,
+    }
+    writeln!(out, "{}", config.effective_toml())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list_rules(format: ListFormat) -> anyhow::Result<ExitCode> {

@@ -66,6 +66,108 @@ pub struct Config {
     /// Built-in rule packs to run.
     #[serde(default)]
     pub packs: Vec<String>,
+    /// Per-path overrides.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+/// `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`: rules left out for some paths.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    pub files: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// The overrides' globs, compiled.
+pub fn compile_overrides(
+    overrides: &[Override],
+) -> Result<Vec<(globset::GlobSet, Vec<String>)>, String> {
+    overrides
+        .iter()
+        .map(|o| {
+            let mut b = globset::GlobSetBuilder::new();
+            for f in &o.files {
+                // A glob matches anywhere under the checked paths: "glossary/**" also matches
+                // "docs/glossary/terms.md".
+                let pattern = if f.starts_with('/') || f.starts_with("**") {
+                    f.clone()
+                } else {
+                    format!("**/{f}")
+                };
+                b.add(
+                    globset::Glob::new(&pattern)
+                        .map_err(|e| format!("invalid glob '{f}' in [[overrides]]: {e}"))?,
+                );
+                b.add(
+                    globset::Glob::new(f)
+                        .map_err(|e| format!("invalid glob '{f}' in [[overrides]]: {e}"))?,
+                );
+            }
+            let set = b.build().map_err(|e| e.to_string())?;
+            Ok((set, o.ignore.clone()))
+        })
+        .collect()
+}
+
+impl Config {
+    /// The configuration in effect, as TOML, defaults filled in.
+    pub fn effective_toml(&self) -> String {
+        let list = |v: &[String]| {
+            format!(
+                "[{}]",
+                v.iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let paths = |v: &[PathBuf]| {
+            list(
+                &v.iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let mut out = String::new();
+        match &self.select {
+            Some(s) => out.push_str(&format!("select = {}\n", list(s))),
+            None => out.push_str("select = [\"ALL\"]\n"),
+        }
+        out.push_str(&format!("ignore = {}\n", list(&self.ignore)));
+        let fail_on = match self.fail_on.unwrap_or(FailOn::Error) {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Info => "info",
+            FailOn::Never => "never",
+        };
+        out.push_str(&format!("fail-on = \"{fail_on}\"\n"));
+        out.push_str(&format!("facts = {}\n", paths(&self.facts)));
+        out.push_str(&format!("rules = {}\n", paths(&self.rules)));
+        out.push_str(&format!("packs = {}\n", list(&self.packs)));
+        out.push_str("\n[severity]\n");
+        for rule in crate::rules::BUILTIN {
+            let m = rule.meta();
+            let s = self.severity.get(m.code).copied().unwrap_or(m.severity);
+            out.push_str(&format!("{} = \"{}\"\n", m.code, s));
+        }
+        for (k, v) in self.severity.iter().filter(|(k, _)| k.contains('.')) {
+            out.push_str(&format!("\"{k}\" = \"{v}\"\n"));
+        }
+        out.push_str(&format!(
+            "\n[acronyms]\nexempt = {}\n",
+            list(&self.acronyms.exempt)
+        ));
+        for o in &self.overrides {
+            out.push_str(&format!(
+                "\n[[overrides]]\nfiles = {}\nignore = {}\n",
+                list(&o.files),
+                list(&o.ignore)
+            ));
+        }
+        out
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,11 +6,13 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod config;
 pub mod custom;
 pub mod diagnostic;
 pub mod engine;
 pub mod facts;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod settings;

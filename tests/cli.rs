@@ -382,3 +382,214 @@ fn as_of_must_be_a_date() {
         .code(2)
         .stderr(predicate::str::contains("--as-of yesterday is not a date"));
 }
+
+#[test]
+fn fix_applies_safe_fixes_once_and_diff_only_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.txt");
+    let original = fs::read_to_string("fixtures/example-brief.txt").unwrap();
+    fs::write(&path, &original).unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.contains("+the northwest Indian Ocean that it launched alongside EUNAVFOR"),
+        "{diff}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        original,
+        "--diff must not write"
+    );
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&path)
+        .assert()
+        .stderr(predicate::str::contains("fixed"));
+    let fixed = fs::read_to_string(&path).unwrap();
+    // Exactly the safe fixes: the acronym typo, the malformed date, the weekday, the range.
+    let changed: Vec<(&str, &str)> = original
+        .lines()
+        .zip(fixed.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 4, "{changed:?}");
+    assert!(fixed.contains("alongside EUNAVFOR in 2022"));
+    assert!(fixed.contains("November 14, 2023"));
+    assert!(fixed.contains("Friday"));
+    // EUNAFVOR -> EUNAVFOR (same length), a comma dropped (-1), Thursday -> Friday (-2),
+    // 6–3 -> 3–6 (same length): nothing else touched.
+    assert_eq!(original.len() - fixed.len(), 3);
+    // A second run changes nothing.
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&path)
+        .assert();
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn baseline_hides_old_findings_even_when_lines_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.txt");
+    fs::write(
+        &path,
+        "The Joint Mission Analysis Centre (JMAC) met. The JMCA was late.\n",
+    )
+    .unwrap();
+    let baseline = dir.path().join("baseline.json");
+    factlint()
+        .args(["check", "--no-config", "--write-baseline"])
+        .arg(&baseline)
+        .arg(&path)
+        .assert()
+        .code(0);
+    // Lines inserted above, and a new finding added.
+    fs::write(
+        &path,
+        "New first line.\n\nAnother paragraph.\n\nThe Joint Mission Analysis Centre (JMAC) met. The JMCA was late.\nThe JAMC was early.\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "json", "--baseline"])
+        .arg(&baseline)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("JAMC") && found[0].1 == 6, "{found:?}");
+}
+
+#[test]
+fn suppression_comments_silence_their_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.md");
+    fs::write(
+        &path,
+        "The Joint Mission Analysis Centre (JMAC) met.\n\n<!-- factlint-disable-next-line ACR003 -->\nThe JMCA was late.\n\nThe JMCA was early.\n\n<!-- factlint-disable-next-line DAT005 -->\nNothing to silence here.\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("ACR003".to_string(), 6),
+            ("unused-suppression".to_string(), 8)
+        ]
+    );
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "sarif",
+            "fixtures/example-brief.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["$schema"].as_str().unwrap().contains("sarif"));
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "factlint");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules
+        .iter()
+        .all(|r| r["id"].is_string() && r["help"]["text"].is_string()));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 7);
+    for r in results {
+        assert!(r["ruleId"].is_string() && r["message"]["text"].is_string());
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert!(
+            region["startLine"].as_u64().unwrap() >= 1
+                && region["startColumn"].as_u64().unwrap() >= 1
+        );
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+    }
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "github",
+            "fixtures/example-brief.txt",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let grammar = regex::Regex::new(
+        r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$",
+    )
+    .unwrap();
+    assert_eq!(text.lines().count(), 7);
+    for line in text.lines() {
+        assert!(grammar.is_match(line), "{line}");
+    }
+}
+
+#[test]
+fn per_path_overrides_and_config_show() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("glossary")).unwrap();
+    fs::write(dir.path().join("glossary/terms.txt"), "The XYZQ unit.\n").unwrap();
+    fs::write(dir.path().join("brief.txt"), "The XYZQ unit.\n").unwrap();
+    fs::write(
+        dir.path().join("factlint.toml"),
+        "fail-on = \"warning\"\n[[overrides]]\nfiles = [\"glossary/**\"]\nignore = [\"ACR001\"]\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("brief.txt:1:5: warning[ACR001]"), "{text}");
+    assert!(!text.contains("glossary"), "{text}");
+    factlint()
+        .current_dir(dir.path())
+        .args(["config", "--show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fail-on = \"warning\""))
+        .stdout(predicate::str::contains("ACR003 = \"error\""))
+        .stdout(predicate::str::contains("files = [\"glossary/**\"]"));
+}

@@ -1,0 +1,123 @@
+//! Baselines: `--write-baseline FILE` records the current findings; `--baseline FILE` reports
+//! only findings that are not in it. A finding is recorded by its rule, its file and the
+//! normalised text of the flagged span and of its sentence, so it survives lines moving above
+//! it: a team can adopt factlint on an existing repository and hold the line from there.
+
+use crate::diagnostic::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entry {
+    pub rule: String,
+    pub path: String,
+    /// The flagged text, white space collapsed.
+    pub text: String,
+    /// The sentence around it, white space collapsed.
+    pub context: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct File {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sentence around a span: from the end of the previous sentence to the end of this one.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let is_end = |w: &[u8]| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace();
+    let bytes = text.as_bytes();
+    let mut s = start.min(text.len());
+    while s > 1 && !is_end(&bytes[s - 2..s]) && !(bytes[s - 1] == b'\n' && bytes[s - 2] == b'\n') {
+        s -= 1;
+    }
+    let mut e = end.min(text.len());
+    while e + 1 < bytes.len()
+        && !is_end(&bytes[e..e + 2])
+        && !(bytes[e] == b'\n' && bytes[e + 1] == b'\n')
+    {
+        e += 1;
+    }
+    let (mut s, mut e) = (s.min(start), (e + 1).min(text.len()).max(end));
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[s..e]
+}
+
+pub fn entry(d: &Diagnostic) -> Entry {
+    let text = &d.file.text;
+    let r = d.finding.range.clone();
+    Entry {
+        rule: d.rule.clone(),
+        path: d.path().replace('\\', "/"),
+        text: normalise(text.get(r.clone()).unwrap_or("")),
+        context: normalise(sentence_around(text, r.start, r.end)),
+    }
+}
+
+/// Writes the baseline of these findings, atomically.
+pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> std::io::Result<usize> {
+    let findings: Vec<Entry> = diagnostics.iter().map(entry).collect();
+    let n = findings.len();
+    let json = serde_json::to_string_pretty(&File {
+        version: 1,
+        findings,
+    })
+    .map_err(std::io::Error::other)?;
+    crate::fix::write_atomically(path, format!("{json}\n").as_bytes())?;
+    Ok(n)
+}
+
+/// Reads a baseline.
+pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+    let file: File = serde_json::from_str(&text)
+        .map_err(|e| format!("invalid baseline {}: {e}", path.display()))?;
+    Ok(file.findings)
+}
+
+/// Drops the findings the baseline already holds (each baseline entry hides one finding), and
+/// returns how many were hidden.
+pub fn filter(diagnostics: &mut Vec<Diagnostic>, baseline: &[Entry]) -> usize {
+    let mut remaining: HashMap<&Entry, usize> = HashMap::new();
+    for e in baseline {
+        *remaining.entry(e).or_default() += 1;
+    }
+    let before = diagnostics.len();
+    diagnostics.retain(|d| {
+        let e = entry(d);
+        match remaining.get_mut(&e) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        }
+    });
+    before - diagnostics.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_context() {
+        let t = "First one. The ASISMA unit\nmoved north. Last.";
+        let s = t.find("ASISMA").unwrap();
+        assert_eq!(
+            normalise(sentence_around(t, s, s + 6)),
+            "The ASISMA unit moved north."
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! `--fix` and `--diff`: safe fixes applied to files, atomically, and never to a file that
+//! changed since it was read.
+
+use crate::custom::apply_fixes;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::rules::{by_code, FixAvailability};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+/// Whether a diagnostic's fix may be applied without a human looking: built-in rules whose
+/// fix is marked safe, and custom rules (their fixes are declared by their authors).
+pub fn is_safe(d: &Diagnostic) -> bool {
+    if d.finding.fix.is_none() {
+        return false;
+    }
+    match by_code(&d.rule) {
+        Some(rule) => rule.meta().fix == FixAvailability::Safe,
+        None => d.rule.contains('.'),
+    }
+}
+
+/// The safe fixes of each file, by path, with the text they were computed against.
+pub fn safe_fixes(diagnostics: &[Diagnostic]) -> BTreeMap<String, (String, Vec<Fix>)> {
+    let mut by_file: BTreeMap<String, (String, Vec<Fix>)> = BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| is_safe(d)) {
+        if let Some(fix) = &d.finding.fix {
+            by_file
+                .entry(d.path().to_string())
+                .or_insert_with(|| (d.file.text.clone(), Vec::new()))
+                .1
+                .push(fix.clone());
+        }
+    }
+    by_file
+}
+
+/// A unified diff of a file before and after its fixes.
+pub fn diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// What happened to one file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Fixed(usize),
+    Unchanged,
+    /// The file changed on disk after it was read: left alone.
+    ChangedSinceRead,
+    Failed(String),
+}
+
+/// Applies fixes to `path`, whose content was `original` when checked.
+pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
+    let fixed = apply_fixes(original, fixes);
+    if fixed == original {
+        return Outcome::Unchanged;
+    }
+    match std::fs::read(path) {
+        Ok(now) if now == original.as_bytes() => {}
+        // A UTF-8 BOM was dropped when reading; compare without it.
+        Ok(now) if now.strip_prefix("\u{feff}".as_bytes()) == Some(original.as_bytes()) => {}
+        Ok(_) => return Outcome::ChangedSinceRead,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    }
+    match write_atomically(path, fixed.as_bytes()) {
+        Ok(()) => Outcome::Fixed(fixes.len()),
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
+
+/// Writes to a temporary file beside `path`, keeps the permissions, then renames it over
+/// `path`: an interrupted run leaves the file as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        std::fs::set_permissions(tmp.path(), meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_are_written_atomically_and_only_over_unchanged_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.txt");
+        std::fs::write(&p, "an ASISMA unit").unwrap();
+        let fix = Fix {
+            start: 3,
+            end: 9,
+            replacement: "AFISMA".into(),
+        };
+        assert_eq!(
+            fix_file(&p, "an ASISMA unit", std::slice::from_ref(&fix)),
+            Outcome::Fixed(1)
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "an AFISMA unit");
+        // The file no longer holds what the fix was computed against.
+        assert_eq!(
+            fix_file(&p, "an ASISMA unit", &[fix]),
+            Outcome::ChangedSinceRead
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "an AFISMA unit");
+    }
+
+    #[test]
+    fn diff_shows_the_change() {
+        let d = diff("b.txt", "a\nan ASISMA unit\n", "a\nan AFISMA unit\n");
+        assert!(
+            d.contains("-an ASISMA unit") && d.contains("+an AFISMA unit"),
+            "{d}"
+        );
+    }
+}
