@@ -427,7 +427,8 @@ fn fix_applies_safe_fixes_once_and_diff_only_shows_them() {
     factlint()
         .args(["check", "--no-config", "--fix"])
         .arg(&path)
-        .assert();
+        .assert()
+        .stderr(predicate::str::contains("fixed").not());
     assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
 }
 
