@@ -594,3 +594,28 @@ fn per_path_overrides_and_config_show() {
         .stdout(predicate::str::contains("ACR003 = \"error\""))
         .stdout(predicate::str::contains("files = [\"glossary/**\"]"));
 }
+
+#[test]
+fn fix_on_the_worked_example_shape() {
+    // The worked example's two fixable faults, rebuilt (tests need no files outside the
+    // repository): the acronym typo and the malformed citation date.
+    let text = "China plans to provide approximately 400 peacekeepers to the UN Multidimensional Integrated \nStabilization Mission in Mali (MINUSMA),1 which took over peacekeeping responsibilities from the \nAfrican-led International Support Mission in Mali (AFISMA) on July 1. ASISMA had been providing \nsecurity since January 2013 when Islamic rebels were ousted from the country.2  \n\n* Jane Perlez, “New Leaders of Military in China Announced,” The New York \nTimes, October, 25, 2012. http://www.nytimes.com/2012/10/26/world/asia/china-names-new-military-leaders-as-\ntransition-nears.html?_r=0. \n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mali.txt");
+    fs::write(&path, text).unwrap();
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&path)
+        .assert();
+    let fixed = fs::read_to_string(&path).unwrap();
+    let expected = text
+        .replace("ASISMA had", "AFISMA had")
+        .replace("October, 25, 2012", "October 25, 2012");
+    assert_eq!(fixed, expected);
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&path)
+        .assert()
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+}

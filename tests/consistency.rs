@@ -1,76 +1,22 @@
 //! Internal consistency: the NUM, DAT and REF fixtures (fire and quiet, plain text and
 //! Markdown, with a sidecar facts file where the rule reads one), pinned as snapshots.
 
-use factlint::diagnostic::Diagnostic;
-use factlint::engine::{check_document_with_facts, Selection};
-use factlint::facts::Facts;
+mod common;
+
+use factlint::engine::Selection;
 use factlint::report::{self, Summary};
 use factlint::settings::Settings;
-use factlint::source::load_path;
-use std::path::Path;
-use std::sync::Arc;
-
-fn check(path: &str, family: &str) -> Vec<Diagnostic> {
-    let doc = load_path(Path::new(path), path).expect("fixture loads");
-    let p = Path::new(path);
-    let sidecar = p.with_file_name(format!(
-        "{}.facts.toml",
-        p.file_stem().unwrap().to_str().unwrap()
-    ));
-    let facts: Vec<Arc<Facts>> = if sidecar.is_file() {
-        let (f, problems) = Facts::load(&sidecar);
-        assert!(problems.is_empty(), "{}", sidecar.display());
-        vec![Arc::new(f.unwrap())]
-    } else {
-        Vec::new()
-    };
-    check_document_with_facts(&doc, &Settings::default(), &Selection::all(), &facts)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.rule.starts_with(family))
-        .collect()
-}
 
 fn family(folder: &str, family: &str, codes: usize) {
-    let mut files: Vec<String> = std::fs::read_dir(format!("fixtures/{folder}"))
-        .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
-        .filter(|p| (p.ends_with(".txt") || p.ends_with(".md")) && !p.ends_with("EXPECTED.md"))
-        .collect();
-    files.sort();
+    let files = common::fixture_files(folder);
     assert_eq!(
         files.len(),
         codes * 4,
         "{folder}: fire/quiet x txt/md per code"
     );
     for path in files {
-        let name = Path::new(&path)
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .replace('.', "_");
-        let code = &name[..6];
-        let diags = check(&path, family);
-        if name.contains("_fire") {
-            assert!(!diags.is_empty(), "{path}: expected {code}");
-            for d in &diags {
-                assert_eq!(
-                    d.rule, code,
-                    "{path}: unexpected {} {}",
-                    d.rule, d.finding.message
-                );
-            }
-        } else {
-            let found: Vec<String> = diags
-                .iter()
-                .map(|d| format!("{} {}", d.rule, d.finding.message))
-                .collect();
-            assert!(
-                found.is_empty(),
-                "{path}: expected no {family} findings, got {found:?}"
-            );
-        }
+        let diags = common::check_family(&path, family);
+        let name = common::assert_fire_or_quiet(&path, &diags);
         insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
         insta::assert_snapshot!(
             format!("{name}_json"),

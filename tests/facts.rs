@@ -1,6 +1,8 @@
 //! Declared facts: the FCT fixtures (each with its sidecar facts file), and the example brief
 //! against its facts file, unchanged and with one number, date or name changed at a time.
 
+mod common;
+
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document_with_facts, Selection};
 use factlint::facts::Facts;
@@ -29,56 +31,13 @@ fn check_text(name: &str, text: &str, facts: &[Arc<Facts>]) -> Vec<Diagnostic> {
     check_document_with_facts(&doc, &Settings::default(), &Selection::all(), facts).diagnostics
 }
 
-fn sidecar(path: &str) -> String {
-    let p = Path::new(path);
-    let stem = p.file_stem().unwrap().to_str().unwrap();
-    p.with_file_name(format!("{stem}.facts.toml"))
-        .display()
-        .to_string()
-}
-
 #[test]
 fn fact_fixtures_fire_and_stay_quiet() {
-    let mut files: Vec<String> = std::fs::read_dir("fixtures/facts")
-        .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
-        .filter(|p| (p.ends_with(".txt") || p.ends_with(".md")) && p.contains("FCT"))
-        .collect();
-    files.sort();
+    let files = common::fixture_files("facts");
     assert_eq!(files.len(), 16, "FCT001..FCT004 x fire/quiet x txt/md");
     for path in files {
-        let name = Path::new(&path)
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .replace('.', "_");
-        let code = &name[..6];
-        let text = std::fs::read_to_string(&path).unwrap();
-        let facts = facts_for(&sidecar(&path));
-        let diags: Vec<Diagnostic> = check_text(&path, &text, &facts)
-            .into_iter()
-            .filter(|d| d.rule.starts_with("FCT"))
-            .collect();
-        if name.contains("_fire") {
-            assert!(!diags.is_empty(), "{path}: expected {code}");
-            for d in &diags {
-                assert_eq!(
-                    d.rule, code,
-                    "{path}: unexpected {} {}",
-                    d.rule, d.finding.message
-                );
-            }
-        } else {
-            let found: Vec<String> = diags
-                .iter()
-                .map(|d| format!("{} {}", d.rule, d.finding.message))
-                .collect();
-            assert!(
-                found.is_empty(),
-                "{path}: expected no FCT findings, got {found:?}"
-            );
-        }
+        let diags = common::check_family(&path, "FCT");
+        let name = common::assert_fire_or_quiet(&path, &diags);
         insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
         insta::assert_snapshot!(
             format!("{name}_json"),

@@ -2,6 +2,8 @@
 //! that code and no other; every `<CODE>_quiet.*` must produce none at all. Both are pinned as
 //! snapshots of the human and JSON output.
 
+mod common;
+
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document, Selection};
 use factlint::report::{self, Summary};
@@ -14,65 +16,13 @@ fn check(path: &str) -> Vec<Diagnostic> {
     check_document(&doc, &Settings::default(), &Selection::all())
 }
 
-/// The findings of one rule family ("ACR") only: each family's fixtures test that family.
-fn check_family(path: &str, family: &str) -> Vec<Diagnostic> {
-    check(path)
-        .into_iter()
-        .filter(|d| d.rule.starts_with(family))
-        .collect()
-}
-
-fn fixtures(family: &str) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(format!("fixtures/{family}"))
-        .expect("fixture folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.contains("_fire") || n.contains("_quiet"))
-        })
-        .map(|p| p.display().to_string())
-        .collect();
-    files.sort();
-    files
-}
-
-fn snapshot_name(path: &str) -> String {
-    Path::new(path)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(path)
-        .replace('.', "_")
-}
-
 #[test]
 fn acronym_fixtures_fire_and_stay_quiet() {
-    let files = fixtures("acronyms");
+    let files = common::fixture_files("acronyms");
     assert_eq!(files.len(), 24, "ACR001..ACR006 x fire/quiet x txt/md");
     for path in files {
-        let name = snapshot_name(&path);
-        let code = &name[..6];
-        let diags = check_family(&path, "ACR");
-        if name.contains("_fire") {
-            assert!(!diags.is_empty(), "{path}: expected {code} to fire");
-            for d in &diags {
-                assert_eq!(
-                    d.rule, code,
-                    "{path}: unexpected {} {}",
-                    d.rule, d.finding.message
-                );
-            }
-        } else {
-            let found: Vec<String> = diags
-                .iter()
-                .map(|d| format!("{} {}", d.rule, d.finding.message))
-                .collect();
-            assert!(
-                found.is_empty(),
-                "{path}: expected no findings, got {found:?}"
-            );
-        }
+        let diags = common::check_family(&path, "ACR");
+        let name = common::assert_fire_or_quiet(&path, &diags);
         insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
         insta::assert_snapshot!(
             format!("{name}_json"),
@@ -128,7 +78,7 @@ fn example_brief_reports_exactly_its_planted_faults() {
 
 #[test]
 fn spans_lie_on_char_boundaries() {
-    let mut files = fixtures("acronyms");
+    let mut files = common::fixture_files("acronyms");
     files.push("fixtures/example-brief.txt".into());
     for path in files {
         for d in check(&path) {

@@ -675,8 +675,15 @@ pub fn find_dates(
                     .and_then(|t| {
                         let yy: i16 = s.text(i + 2).parse().ok()?;
                         let y2 = y1 - y1.rem_euclid(100) + yy;
-                        let y2 = if y2 < y1 { y2 + 100 } else { y2 };
-                        Some((y2, t.range.clone()))
+                        let y2 = if y2 < y1 && y1.rem_euclid(100) >= 90 {
+                            y2 + 100
+                        } else {
+                            y2
+                        };
+                        // A later year within a decade, and not the month of an ISO date
+                        // ("2013-07-01").
+                        let iso = matches!(s.text(i + 3), "-") && s.glued(i + 3);
+                        (y2 > y1 && y2 - y1 <= 10 && !iso).then(|| (y2, t.range.clone()))
                     });
                 if let Some((y2, r2)) = s.year_at(i + 2).or(short_year) {
                     let _ = r1;
