@@ -606,7 +606,8 @@ fn fix_on_the_worked_example_shape() {
     factlint()
         .args(["check", "--no-config", "--fix"])
         .arg(&path)
-        .assert();
+        .assert()
+        .stderr(predicate::str::contains("fixed 2 findings"));
     let fixed = fs::read_to_string(&path).unwrap();
     let expected = text
         .replace("ASISMA had", "AFISMA had")
