@@ -230,15 +230,13 @@ pub fn check_document_full(
 /// The date of an "As of <date>" at the start of a line.
 fn as_of_line(doc: &Document, analysis: &Analysis) -> Option<crate::analysis::PartialDate> {
     analysis.dates.dates.iter().find_map(|d| {
-        let before = doc.prose[..d.range.start].trim_end();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let lead = before[line_start..]
-            .trim_start()
+        let line = doc.file.line_range(doc.file.line_index(d.range.start));
+        let lead = doc.prose[line.start..d.range.start]
+            .trim()
             .trim_start_matches(['#', '*', '_', ' ']);
         // The whole line is "As of <date>": a sentence that starts so is not the document's date.
-        let rest = &doc.prose[d.range.end..];
-        let line_rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        let alone = line_rest
+        let rest = &doc.prose[d.range.end.min(line.end)..line.end];
+        let alone = rest
             .trim()
             .trim_matches(['.', ':', ',', '*', '_', ')'])
             .is_empty();

@@ -253,11 +253,13 @@ const CAPITALISED_WORDS: &[&str] = &[
 /// Finds the acronym uses among the tokens.
 pub fn find_uses(
     prose: &str,
+    file: &crate::source::SourceFile,
     tokens: &[Token],
     blocks: &[Block],
     links: &[std::ops::Range<usize>],
 ) -> Vec<AcronymUse> {
     let mut out = Vec::new();
+    let mut capitals_lines = CapitalsLines::default();
     let mut block_iter = blocks.iter().peekable();
     for (i, tok) in tokens.iter().enumerate() {
         if tok.kind != TokenKind::Word {
@@ -289,7 +291,7 @@ pub fn find_uses(
             .peek()
             .filter(|b| b.range.start <= tok.range.start);
         let in_heading = block.is_some_and(|b| b.kind == BlockKind::Heading);
-        if in_capitals_line(prose, tok.range.start) || is_label(prose, tokens, i) {
+        if capitals_lines.is(prose, file, tok.range.start) || is_label(prose, tokens, i) {
             continue;
         }
         if in_shouted_run(prose, tokens, i) {
@@ -437,17 +439,24 @@ fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the line holding `offset` has letters but none in lower case and at least two words:
 /// an all-caps heading or banner ("CHINA’S PEACEKEEPING ROLE").
-fn in_capitals_line(prose: &str, offset: usize) -> bool {
-    let start = prose[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = prose[offset..]
-        .find('\n')
-        .map_or(prose.len(), |i| offset + i);
-    let line = &prose[start..end];
-    let words = line
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 2)
-        .count();
-    words >= 2 && !line.chars().any(char::is_lowercase)
+/// Whether a line has letters but none in lower case and at least two words: an all-caps
+/// heading or banner ("CHINA’S PEACEKEEPING ROLE"). Memoised per line: a line is read once,
+/// however many acronyms it holds.
+#[derive(Default)]
+struct CapitalsLines(std::collections::HashMap<usize, bool>);
+
+impl CapitalsLines {
+    fn is(&mut self, prose: &str, file: &crate::source::SourceFile, offset: usize) -> bool {
+        let index = file.line_index(offset);
+        *self.0.entry(index).or_insert_with(|| {
+            let line = &prose[file.line_range(index)];
+            let words = line
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 2)
+                .count();
+            words >= 2 && !line.chars().any(char::is_lowercase)
+        })
+    }
 }
 
 /// An all-caps word followed by a colon at the start of a line or sentence: "SUBJECT:",

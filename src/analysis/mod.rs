@@ -60,7 +60,7 @@ impl Analysis {
         let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
         let dates = dates::find_dates(prose, &tokens, &footnotes, as_of);
         let quantities = numbers::find_quantities(prose, &tokens, &footnotes, &dates);
-        let mut acronym_uses = acronyms::find_uses(prose, &tokens, &blocks, &doc.links);
+        let mut acronym_uses = acronyms::find_uses(prose, &doc.file, &tokens, &blocks, &doc.links);
         // The short form inside a definition is not a use of the acronym.
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();

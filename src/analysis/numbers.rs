@@ -410,17 +410,20 @@ pub fn find_quantities(
                 .qualifier
                 .as_ref()
                 .is_some_and(|(k, r)| *k == Qualifier::MoreThan && &prose[r.clone()] == "over");
-            let before_over = q.qualifier.as_ref().map_or(0, |(_, r)| r.start);
-            let before_word = s.tokens[..first.start]
-                .iter()
-                .rev()
-                .find(|t| t.range.end <= before_over)
-                .map(|t| prose[t.range.clone()].to_lowercase())
-                .unwrap_or_default();
-            let for_over = matches!(
-                before_word.as_str(),
-                "for" | "in" | "of" | "with" | "to" | "by" | "from" | "after"
-            );
+            // The word before "over" ("for over 30 years" is a bound; "witnesses over six
+            // days" a span of time): the token right before the qualifier.
+            let for_over = over && {
+                let before_over = q.qualifier.as_ref().map_or(0, |(_, r)| r.start);
+                let k = s.tokens.partition_point(|t| t.range.end <= before_over);
+                let before_word = k
+                    .checked_sub(1)
+                    .map(|p| prose[s.tokens[p].range.clone()].to_lowercase())
+                    .unwrap_or_default();
+                matches!(
+                    before_word.as_str(),
+                    "for" | "in" | "of" | "with" | "to" | "by" | "from" | "after"
+                )
+            };
             if over && !for_over && TIME_UNITS.contains(&s.lower(end).as_str()) {
                 q.qualifier = None;
             }

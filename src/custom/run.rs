@@ -218,11 +218,13 @@ fn in_scope(a: &Analysis, scope: Scope, r: Range<usize>) -> bool {
             let s = a.sentence_at(r.start);
             s.is_some() && s == a.sentence_at(r.end.saturating_sub(1).max(r.start))
         }
-        Scope::Paragraph | Scope::Heading => a.blocks.iter().any(|b| {
-            b.range.start <= r.start
-                && r.end <= b.range.end
-                && (scope == Scope::Paragraph || b.kind == BlockKind::Heading)
-        }),
+        Scope::Paragraph | Scope::Heading => {
+            let i = a.blocks.partition_point(|b| b.range.start <= r.start);
+            i > 0 && {
+                let b = &a.blocks[i - 1];
+                r.end <= b.range.end && (scope == Scope::Paragraph || b.kind == BlockKind::Heading)
+            }
+        }
     }
 }
 

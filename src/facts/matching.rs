@@ -153,9 +153,13 @@ fn number_outcome<'a>(
     value: Expected,
     as_of: Option<PartialDate>,
 ) -> Outcome<'a> {
-    let candidates: Vec<&Quantity> = analysis
+    let s = &analysis.sentences[si].range;
+    let first = analysis
         .quantities
+        .partition_point(|q| q.range.start < s.start);
+    let candidates: Vec<&Quantity> = analysis.quantities[first..]
         .iter()
+        .take_while(|q| q.range.start < s.end)
         .filter(|q| in_sentence(analysis, si, &q.range))
         .filter(|q| !is_multiplier(doc, analysis, q))
         .filter(|q| match &fact.unit {

@@ -18,9 +18,11 @@ use crate::analysis::{Analysis, Quantity};
 /// The quantities inside sentence `si`, in order.
 pub(crate) fn in_sentence(a: &Analysis, si: usize) -> Vec<&Quantity> {
     let s = &a.sentences[si].range;
-    a.quantities
+    let first = a.quantities.partition_point(|q| q.range.start < s.start);
+    a.quantities[first..]
         .iter()
-        .filter(|q| s.start <= q.range.start && q.range.end <= s.end)
+        .take_while(|q| q.range.start < s.end)
+        .filter(|q| q.range.end <= s.end)
         .collect()
 }
 

@@ -55,7 +55,11 @@ impl Rule for RepeatedText {
             let words = normalized.split(' ').count();
             // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
             // legitimately cite the same source.
-            let line_start = text[..b.range.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = cx
+                .doc
+                .file
+                .line_range(cx.doc.file.line_index(b.range.start))
+                .start;
             if !text[line_start..b.range.start].trim().is_empty() {
                 previous = None;
                 continue;
@@ -80,7 +84,8 @@ impl Rule for RepeatedText {
         // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
         let mut previous_url: Option<(usize, &str)> = None;
         for url in &cx.doc.urls {
-            let line_start = text[..url.start].rfind('\n').map_or(0, |i| i + 1);
+            let line = cx.doc.file.line_range(cx.doc.file.line_index(url.start));
+            let line_start = line.start;
             let line_end = text[url.end..]
                 .find('\n')
                 .map_or(text.len(), |i| url.end + i);
