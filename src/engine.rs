@@ -176,6 +176,7 @@ pub fn check_document_full(
     );
     let matches = match_facts(doc, &analysis, facts, &terms, as_of);
     let names = find_names(doc, &analysis, facts);
+    let acronym_typos = crate::rules::acronyms::typo_targets(&analysis, settings);
     let cx = Context {
         doc,
         analysis: &analysis,
@@ -184,6 +185,7 @@ pub fn check_document_full(
         fact_matches: &matches,
         names: &names,
         as_of,
+        acronym_typos: &acronym_typos,
     };
     let mut out = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();

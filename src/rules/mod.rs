@@ -71,6 +71,8 @@ pub struct Context<'a> {
     pub names: &'a [crate::facts::names::NameHit<'a>],
     /// The date the document speaks from: `--as-of`, a facts file, or an "As of ..." line.
     pub as_of: Option<crate::analysis::PartialDate>,
+    /// Likely misspellings of defined acronyms: misspelling -> index of the definition.
+    pub acronym_typos: &'a std::collections::HashMap<String, usize>,
 }
 
 impl Context<'_> {

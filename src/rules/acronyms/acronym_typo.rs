@@ -1,4 +1,3 @@
-use super::typo_target;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -49,7 +48,7 @@ impl Rule for AcronymTypo {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         for (short, entry) in &a.acronym_index {
-            let Some(def) = typo_target(short, a, cx.settings) else {
+            let Some(def) = cx.acronym_typos.get(short).map(|&d| &a.definitions[d]) else {
                 continue;
             };
             for &u in &entry.uses {

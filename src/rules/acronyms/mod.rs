@@ -14,43 +14,58 @@ pub use conflicting_acronym_definitions::ConflictingAcronymDefinitions;
 pub use undefined_acronym::UndefinedAcronym;
 pub use unused_acronym_definition::UnusedAcronymDefinition;
 
-use crate::analysis::{Analysis, Definition};
+use crate::analysis::Analysis;
 use crate::settings::Settings;
+use std::collections::HashMap;
 
-/// The defined acronym that `short` is a likely misspelling of: exactly one defined acronym one
-/// edit away (a substitution, insertion, deletion or adjacent transposition; both of four or
-/// more letters, neither hyphenated), while `short` itself is neither defined nor exempt.
-pub(crate) fn typo_target<'a>(
-    short: &str,
-    analysis: &'a Analysis,
-    settings: &Settings,
-) -> Option<&'a Definition> {
-    let entry = analysis.acronym_index.get(short)?;
-    if !entry.definitions.is_empty() || settings.is_exempt(short) {
-        return None;
+/// For every acronym of the document that is a likely misspelling, the definition it
+/// misspells: exactly one defined acronym one edit away (a substitution, insertion, deletion or
+/// adjacent transposition; both of four or more letters, neither hyphenated), while the
+/// misspelling itself is neither defined nor exempt. Computed once per document and shared by
+/// ACR001, ACR003 and ACR006; the defined acronyms are grouped by length, so each candidate is
+/// compared only with those of its length and its neighbours'.
+pub fn typo_targets(analysis: &Analysis, settings: &Settings) -> HashMap<String, usize> {
+    let mut defined_by_len: HashMap<usize, Vec<(&str, usize)>> = HashMap::new();
+    for (short, e) in &analysis.acronym_index {
+        if let Some(&d) = e.definitions.first() {
+            defined_by_len
+                .entry(short.chars().count())
+                .or_default()
+                .push((short, d));
+        }
     }
-    // An ordinary word in capitals or part of a name is not a misspelt acronym.
-    let acronym_like = entry.uses.iter().any(|&u| {
-        let u = &analysis.acronym_uses[u];
-        !u.ordinary_word && !u.in_name
-    });
-    if !acronym_like {
-        return None;
-    }
-    let mut found: Option<&Definition> = None;
-    for (defined, e) in &analysis.acronym_index {
-        let Some(&first_def) = e.definitions.first() else {
-            continue;
-        };
-        if defined == short || !is_near_miss(short, defined) {
+    let mut out = HashMap::new();
+    for (short, entry) in &analysis.acronym_index {
+        if !entry.definitions.is_empty() || settings.is_exempt(short) {
             continue;
         }
-        if found.is_some_and(|f| f.short != *defined) {
-            return None; // two candidates: ambiguous, say nothing
+        // An ordinary word in capitals or part of a name is not a misspelt acronym.
+        let acronym_like = entry.uses.iter().any(|&u| {
+            let u = &analysis.acronym_uses[u];
+            !u.ordinary_word && !u.in_name
+        });
+        if !acronym_like {
+            continue;
         }
-        found = Some(&analysis.definitions[first_def]);
+        let n = short.chars().count();
+        let mut found: Option<(&str, usize)> = None;
+        let mut ambiguous = false;
+        for len in n.saturating_sub(1)..=n + 1 {
+            for &(defined, d) in defined_by_len.get(&len).into_iter().flatten() {
+                if defined == short || !is_near_miss(short, defined) {
+                    continue;
+                }
+                match found {
+                    Some((f, _)) if f != defined => ambiguous = true,
+                    _ => found = Some((defined, d)),
+                }
+            }
+        }
+        if let (Some((_, d)), false) = (found, ambiguous) {
+            out.insert(short.clone(), d);
+        }
     }
-    found
+    out
 }
 
 fn is_near_miss(a: &str, b: &str) -> bool {

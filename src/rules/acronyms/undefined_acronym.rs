@@ -1,4 +1,3 @@
-use super::typo_target;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -56,7 +55,7 @@ impl Rule for UndefinedAcronym {
             if !entry.definitions.is_empty() || entry.uses.is_empty() {
                 continue;
             }
-            if cx.settings.is_exempt(short) || typo_target(short, a, cx.settings).is_some() {
+            if cx.settings.is_exempt(short) || cx.acronym_typos.contains_key(short) {
                 continue;
             }
             // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.

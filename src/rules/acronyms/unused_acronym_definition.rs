@@ -1,4 +1,3 @@
-use super::typo_target;
 use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -54,10 +53,11 @@ impl Rule for UnusedAcronymDefinition {
             else {
                 continue;
             };
-            let misspelt_use = a
-                .acronym_index
-                .keys()
-                .any(|other| typo_target(other, a, cx.settings).is_some_and(|t| t.short == *short));
+            let misspelt_use = a.acronym_index.keys().any(|other| {
+                cx.acronym_typos
+                    .get(other)
+                    .is_some_and(|&d| a.definitions[d].short == *short)
+            });
             if misspelt_use {
                 continue;
             }
