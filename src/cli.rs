@@ -687,28 +687,39 @@ fn load_custom_rules(
         files.push(custom::load_rule_file(&path));
     }
     let mut problems = Vec::new();
-    let mut rules: Vec<custom::CustomRule> = Vec::new();
+    let mut all = Vec::new();
     for f in files {
         problems.extend(f.problems);
-        for r in f.rules {
-            if let Some(first) = rules.iter().find(|x| x.id == r.id) {
-                let mut d = Diagnostic::file_error(
-                    r.file.clone(),
-                    "rules",
-                    format!(
-                        "duplicate rule id '{}' (first defined in {})",
-                        r.id, first.file.name
-                    ),
-                );
-                d.finding.range = r.span.clone();
-                d.finding.label = "duplicate".into();
-                problems.push(d);
-                continue;
-            }
-            rules.push(r);
-        }
+        all.extend(f.rules);
     }
+    let rules = dedupe_rules(all, &mut problems);
     Ok((CustomRules::new(rules), problems))
+}
+
+/// Keeps the first rule of each id; a later one with the same id is an error on its file.
+fn dedupe_rules(
+    rules: Vec<custom::CustomRule>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<custom::CustomRule> {
+    let mut kept: Vec<custom::CustomRule> = Vec::new();
+    for r in rules {
+        if let Some(first) = kept.iter().find(|x| x.id == r.id) {
+            let mut d = Diagnostic::file_error(
+                r.file.clone(),
+                "rules",
+                format!(
+                    "duplicate rule id '{}' (first defined in {})",
+                    r.id, first.file.name
+                ),
+            );
+            d.finding.range = r.span.clone();
+            d.finding.label = "duplicate".into();
+            problems.push(d);
+            continue;
+        }
+        kept.push(r);
+    }
+    kept
 }
 
 /// Rule files: files as given, and the *.toml files of folders (data files left out).
@@ -755,29 +766,30 @@ fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<ExitCode> {
     let mut problems = Vec::new();
     let mut failures = Vec::new();
     let (mut passed, mut failed) = (0usize, 0usize);
+    let mut all = Vec::new();
     for f in files {
         problems.extend(f.problems);
-        let file = f.file.clone();
-        let rules = CustomRules::new(f.rules);
-        for rule in &rules.rules {
-            for (n, e) in rule.examples.iter().enumerate() {
-                let why = custom::run_example(&rules, rule, e);
-                if why.is_empty() {
-                    passed += 1;
-                    writeln!(out, "ok    {} example {}", rule.id, n + 1)?;
-                } else {
-                    failed += 1;
-                    let why = why.join("; ");
-                    writeln!(out, "FAIL  {} example {}: {why}", rule.id, n + 1)?;
-                    let mut d = Diagnostic::file_error(
-                        file.clone(),
-                        "test",
-                        format!("{} example {}: {why}", rule.id, n + 1),
-                    );
-                    d.finding.range = e.span.clone();
-                    d.finding.label = "this example".into();
-                    failures.push(d);
-                }
+        all.extend(f.rules);
+    }
+    let rules = CustomRules::new(dedupe_rules(all, &mut problems));
+    for rule in &rules.rules {
+        for (n, e) in rule.examples.iter().enumerate() {
+            let why = custom::run_example(&rules, rule, e);
+            if why.is_empty() {
+                passed += 1;
+                writeln!(out, "ok    {} example {}", rule.id, n + 1)?;
+            } else {
+                failed += 1;
+                let why = why.join("; ");
+                writeln!(out, "FAIL  {} example {}: {why}", rule.id, n + 1)?;
+                let mut d = Diagnostic::file_error(
+                    rule.file.clone(),
+                    "test",
+                    format!("{} example {}: {why}", rule.id, n + 1),
+                );
+                d.finding.range = e.span.clone();
+                d.finding.label = "this example".into();
+                failures.push(d);
             }
         }
     }

@@ -620,3 +620,77 @@ fn fix_on_the_worked_example_shape() {
         .stderr(predicate::str::contains("fixed").not());
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 }
+
+#[test]
+fn house_rules_run_on_the_worked_example_shape_and_their_examples_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    fs::write(
+        &brief,
+        "Sudan Tribune.\n\n In January 2012, China deployed a “guard” unit – consisting of about PLA 50 infantry – to the UN \nMission in South Sudan.\n",
+    )
+    .unwrap();
+    factlint()
+        .args(["check", "--no-config", "--rules", "fixtures/rules/house.toml"])
+        .arg(&brief)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "warning[house.approximator-order]: the approximator 'about' is separated from its number by 'PLA '",
+        ))
+        .stdout(predicate::str::contains("brief.txt:3:"));
+    factlint()
+        .args(["test", "fixtures/rules/house.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("3 passed, 0 failed"));
+    factlint()
+        .args([
+            "explain",
+            "house.approximator-order",
+            "--rules",
+            "fixtures/rules/house.toml",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "An approximator belongs right before its number",
+        ))
+        .stdout(predicate::str::contains(
+            "https://example.org/house-style#numbers",
+        ));
+}
+
+#[test]
+fn broken_rule_files_are_errors_on_the_file_and_other_rules_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("r.toml");
+    fs::write(
+        &rules,
+        "[[rule]]\nid = \"house.a\"\nmessage = \"a {1}\"\npattern = '(x)'\n\n[[rule]]\nid = \"house.a\"\nmessage = \"dup\"\npattern = 'y'\n\n[[rule]]\nid = \"house.ok\"\nmessage = \"found zzz\"\npattern = 'zzz'\n",
+    )
+    .unwrap();
+    let brief = dir.path().join("b.txt");
+    fs::write(&brief, "zzz here.\n").unwrap();
+    factlint()
+        .args(["check", "--no-config", "--rules"])
+        .arg(&rules)
+        .arg(&brief)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("duplicate rule id 'house.a'"))
+        .stdout(predicate::str::contains("r.toml:6:1"))
+        .stdout(predicate::str::contains("warning[house.ok]: found zzz"));
+    factlint().args(["test"]).arg(&rules).assert().code(2);
+    factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--pack",
+            "nope",
+            "fixtures/example-brief.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule pack 'nope'"));
+}
