@@ -694,3 +694,38 @@ fn broken_rule_files_are_errors_on_the_file_and_other_rules_still_run() {
         .code(2)
         .stderr(predicate::str::contains("no rule pack 'nope'"));
 }
+
+#[test]
+fn a_facts_glossary_exempts_and_checks_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.txt");
+    fs::write(
+        &brief,
+        "The MFO patrols the Sinai. China joined a peacekeeping organization (PKO) in 1990.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("brief.facts.toml"),
+        "[acronyms]\nMFO = \"Multinational Force and Observers\"\nPKO = \"peacekeeping operation\"\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "json"])
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    // MFO needs no definition; PKO's in-text definition disagrees with the glossary (and PKO
+    // is not used again: an info note).
+    assert_eq!(rules, vec!["ACR005", "ACR006"]);
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("the glossary declares \"peacekeeping operation\""));
+}
