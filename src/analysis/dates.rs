@@ -5,7 +5,7 @@
 //! "until 2025", "from March to June 2020".
 
 use super::footnotes::{Footnotes, MarkerKind};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, TokenView};
 use std::fmt;
 use std::ops::Range;
 
@@ -262,23 +262,20 @@ pub fn year_value(s: &str) -> Option<i16> {
         .filter(|y| (1000..=2199).contains(y))
 }
 
+/// The date scanner: a token view (`text`, `glued`) and the footnote markers.
 struct Scanner<'a> {
-    prose: &'a str,
-    tokens: &'a [Token],
+    view: TokenView<'a>,
     footnotes: &'a Footnotes,
 }
 
+impl<'a> std::ops::Deref for Scanner<'a> {
+    type Target = TokenView<'a>;
+    fn deref(&self) -> &TokenView<'a> {
+        &self.view
+    }
+}
+
 impl<'a> Scanner<'a> {
-    fn text(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.prose[t.range.clone()])
-    }
-
-    fn glued(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| !t.space_before)
-    }
-
     /// The year in token `i`: "2013", or the year part of "2000.8" when the rest is a footnote.
     fn year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let t = self.tokens.get(i)?;
@@ -608,8 +605,7 @@ pub fn find_dates(
     as_of: Option<PartialDate>,
 ) -> Dates {
     let s = Scanner {
-        prose,
-        tokens,
+        view: TokenView { prose, tokens },
         footnotes,
     };
     let mut out = Dates::default();

@@ -7,7 +7,7 @@
 
 use super::dates::{year_value, Dates, REFERENCE_WORDS};
 use super::footnotes::Footnotes;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, TokenView};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -154,24 +154,8 @@ fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
     table.iter().find(|(k, _)| *k == lower).map(|&(_, v)| v)
 }
 
-struct Scan<'a> {
-    prose: &'a str,
-    tokens: &'a [Token],
-}
-
-impl<'a> Scan<'a> {
-    fn text(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.prose[t.range.clone()])
-    }
-    fn glued(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| !t.space_before)
-    }
-    fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
-    }
-}
+/// The token view the quantity scanner reads.
+type Scan<'a> = TokenView<'a>;
 
 /// Value of a digits token ("1,650" → 1650, "1.2" → 1.2) and its significant figures.
 fn digits_value(s: &str) -> Option<(f64, u32)> {

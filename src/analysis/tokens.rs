@@ -20,6 +20,33 @@ pub struct Token {
     pub space_before: bool,
 }
 
+/// Tokens read against their prose by index, for the scanners that look a few tokens ahead
+/// and behind; an index past the end reads as an empty token.
+#[derive(Clone, Copy)]
+pub struct TokenView<'a> {
+    pub prose: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl<'a> TokenView<'a> {
+    /// The text of token `i`, or "" past the end.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.prose[t.range.clone()])
+    }
+
+    /// Whether token `i` follows the one before with no space between.
+    pub fn glued(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// The text of token `i` in lower case.
+    pub fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase()
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
