@@ -20,13 +20,18 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    pub fn year(year: i16) -> Self {
+    /// A date written to the month or day (not a decade).
+    pub fn new(year: i16, month: Option<i8>, day: Option<i8>) -> Self {
         PartialDate {
             year,
-            month: None,
-            day: None,
+            month,
+            day,
             decade: false,
         }
+    }
+
+    pub fn year(year: i16) -> Self {
+        PartialDate::new(year, None, None)
     }
 
     /// Parses "2013", "2013-07", "2013-07-01" (the facts-file forms).
@@ -47,12 +52,7 @@ impl PartialDate {
         if parts.next().is_some() {
             return None;
         }
-        let date = PartialDate {
-            year,
-            month,
-            day,
-            decade: false,
-        };
+        let date = PartialDate::new(year, month, day);
         if let (Some(_), Some(_)) = (month, day) {
             date.to_civil()?;
         }
@@ -376,8 +376,8 @@ impl<'a> Scanner<'a> {
         Some((m, i + 1))
     }
 
-    /// Parses a date starting at token `i`. Returns the mention and the next token index.
-    fn date_at(&self, i: usize, context_year: Option<i16>) -> Option<(DateMention, usize)> {
+    /// Parses a date starting at token `i`. The mention's `tokens.end` is the next token index.
+    fn date_at(&self, i: usize, context_year: Option<i16>) -> Option<DateMention> {
         let start_tok = i;
         let mut j = i;
         let mut weekday = None;
@@ -408,24 +408,16 @@ impl<'a> Scanner<'a> {
                     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
                         return None;
                     }
-                    let date = PartialDate {
-                        year: y,
-                        month: Some(month),
-                        day: Some(day),
-                        decade: false,
-                    };
-                    return Some((
-                        self.mention(
-                            start_tok,
-                            j + 5,
-                            date,
-                            true,
-                            DateStyle::Iso,
-                            weekday,
-                            false,
-                            false,
-                        ),
+                    let date = PartialDate::new(y, Some(month), Some(day));
+                    return Some(self.mention(
+                        start_tok,
                         j + 5,
+                        date,
+                        true,
+                        DateStyle::Iso,
+                        weekday,
+                        false,
+                        false,
                     ));
                 }
             }
@@ -456,47 +448,31 @@ impl<'a> Scanner<'a> {
                 };
                 // Year unknown: 0, for the caller to place or set aside.
                 let year = year.unwrap_or(0);
-                let date = PartialDate {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                    decade: false,
-                };
-                return Some((
-                    self.mention(
-                        start_tok,
-                        end,
-                        date,
-                        year_written,
-                        DateStyle::MonthDayYear,
-                        weekday,
-                        comma_after_month,
-                        missing_comma,
-                    ),
+                let date = PartialDate::new(year, Some(month), Some(day));
+                return Some(self.mention(
+                    start_tok,
                     end,
+                    date,
+                    year_written,
+                    DateStyle::MonthDayYear,
+                    weekday,
+                    comma_after_month,
+                    missing_comma,
                 ));
             }
             if !comma_after_month {
                 let k2 = if self.text(k) == "," { k + 1 } else { k };
                 if let Some((y, _)) = self.year_at(k2) {
-                    let date = PartialDate {
-                        year: y,
-                        month: Some(month),
-                        day: None,
-                        decade: false,
-                    };
-                    return Some((
-                        self.mention(
-                            start_tok,
-                            k2 + 1,
-                            date,
-                            true,
-                            DateStyle::Other,
-                            weekday,
-                            false,
-                            false,
-                        ),
+                    let date = PartialDate::new(y, Some(month), None);
+                    return Some(self.mention(
+                        start_tok,
                         k2 + 1,
+                        date,
+                        true,
+                        DateStyle::Other,
+                        weekday,
+                        false,
+                        false,
                     ));
                 }
             }
@@ -510,24 +486,16 @@ impl<'a> Scanner<'a> {
                     None => (context_year, k, false),
                 };
                 let year = year.unwrap_or(0);
-                let date = PartialDate {
-                    year,
-                    month: Some(month),
-                    day: Some(day),
-                    decade: false,
-                };
-                return Some((
-                    self.mention(
-                        start_tok,
-                        end,
-                        date,
-                        written,
-                        DateStyle::DayMonthYear,
-                        weekday,
-                        false,
-                        false,
-                    ),
+                let date = PartialDate::new(year, Some(month), Some(day));
+                return Some(self.mention(
+                    start_tok,
                     end,
+                    date,
+                    written,
+                    DateStyle::DayMonthYear,
+                    weekday,
+                    false,
+                    false,
                 ));
             }
         }
@@ -571,9 +539,9 @@ impl<'a> Scanner<'a> {
         i: usize,
         context_year: Option<i16>,
     ) -> Option<(PartialDate, usize, Range<usize>)> {
-        if let Some((m, _)) = self
+        if let Some(m) = self
             .date_at(i, None)
-            .filter(|(m, _)| m.year_written)
+            .filter(|m| m.year_written)
             .or_else(|| self.date_at(i, context_year))
         {
             let end = m.tokens.end;
@@ -582,12 +550,7 @@ impl<'a> Scanner<'a> {
         if let Some((month, k)) = self.month_at(i) {
             // "March" in "from March to June 2020": the year comes from the other end.
             return Some((
-                PartialDate {
-                    year: context_year.unwrap_or(0),
-                    month: Some(month),
-                    day: None,
-                    decade: false,
-                },
+                PartialDate::new(context_year.unwrap_or(0), Some(month), None),
                 k,
                 self.tokens[i].range.clone(),
             ));
@@ -638,18 +601,8 @@ pub fn find_dates(
                     if let Some((y, r)) = s.closing_year_at(k2) {
                         out.periods.push(Period {
                             range: tokens[i].range.start..r.end,
-                            from: Some(PartialDate {
-                                year: y,
-                                month: Some(m1),
-                                day: None,
-                                decade: false,
-                            }),
-                            to: Some(PartialDate {
-                                year: y,
-                                month: Some(m2),
-                                day: None,
-                                decade: false,
-                            }),
+                            from: Some(PartialDate::new(y, Some(m1), None)),
+                            to: Some(PartialDate::new(y, Some(m2), None)),
                             kind: PeriodKind::Dash,
                             tokens: i..k2 + 1,
                         });
@@ -696,7 +649,8 @@ pub fn find_dates(
                 }
             }
         }
-        if let Some((m, next)) = s.date_at(i, context_year) {
+        if let Some(m) = s.date_at(i, context_year) {
+            i = m.tokens.end;
             if m.year_written {
                 context_year = Some(m.date.year);
             }
@@ -705,7 +659,6 @@ pub fn find_dates(
             } else {
                 out.dates.push(m);
             }
-            i = next;
             continue;
         }
         // "the 1990s"

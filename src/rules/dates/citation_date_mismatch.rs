@@ -78,12 +78,11 @@ impl Rule for CitationDateMismatch {
             if uploads.iter().any(|f| path_before.contains(f)) {
                 continue;
             }
-            let url_date = PartialDate {
-                year: y.as_str().parse().unwrap_or(0),
-                month: m.as_str().parse().ok(),
-                day: c.get(3).and_then(|d| d.as_str().parse().ok()),
-                decade: false,
-            };
+            let url_date = PartialDate::new(
+                y.as_str().parse().unwrap_or(0),
+                m.as_str().parse().ok(),
+                c.get(3).and_then(|d| d.as_str().parse().ok()),
+            );
             let date_span =
                 url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
             // The nearest full date before the URL, in the same block, with no URL between.

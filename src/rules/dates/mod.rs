@@ -50,11 +50,12 @@ pub(crate) fn later(a: &PartialDate, b: &PartialDate) -> bool {
 fn coarse(a: &PartialDate, b: &PartialDate) -> (PartialDate, PartialDate) {
     let month = a.month.is_some() && b.month.is_some();
     let day = month && a.day.is_some() && b.day.is_some();
-    let cut = |d: &PartialDate| PartialDate {
-        year: d.year,
-        month: if month { d.month } else { None },
-        day: if day { d.day } else { None },
-        decade: false,
+    let cut = |d: &PartialDate| {
+        PartialDate::new(
+            d.year,
+            if month { d.month } else { None },
+            if day { d.day } else { None },
+        )
     };
     (cut(a), cut(b))
 }
