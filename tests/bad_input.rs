@@ -1,19 +1,15 @@
 //! Bad input gets a clear result or error, never a panic or a hang; and properties that hold
 //! for any text: spans on char boundaries inside the file, output in a deterministic order.
 
-use assert_cmd::Command;
+mod common;
+
+use common::factlint;
 use factlint::engine::{check_document, Selection};
 use factlint::settings::Settings;
 use factlint::source::{Document, Format};
 use predicates::prelude::*;
 use proptest::prelude::*;
 use std::fs;
-
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 #[test]
 fn empty_whitespace_and_many_short_lines() {

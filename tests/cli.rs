@@ -1,13 +1,20 @@
 //! The command line as users and scripts see it: exit codes, output formats, bad input.
 
-use assert_cmd::Command;
+mod common;
+
+use common::factlint;
 use predicates::prelude::*;
 use std::fs;
 
-fn factlint() -> Command {
-    let mut cmd = Command::cargo_bin("factlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    cmd
+/// Fixes are applied to a fixed point: running `--fix` again on `path` (which now reads
+/// `fixed`) fixes nothing and leaves the file as it was.
+fn assert_second_fix_changes_nothing(path: &std::path::Path, fixed: &str) {
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(path)
+        .assert()
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(fs::read_to_string(path).unwrap(), fixed);
 }
 
 #[test]
@@ -423,13 +430,7 @@ fn fix_applies_safe_fixes_once_and_diff_only_shows_them() {
     // EUNAFVOR -> EUNAVFOR (same length), a comma dropped (-1), Thursday -> Friday (-2),
     // 6–3 -> 3–6 (same length): nothing else touched.
     assert_eq!(original.len() - fixed.len(), 3);
-    // A second run changes nothing.
-    factlint()
-        .args(["check", "--no-config", "--fix"])
-        .arg(&path)
-        .assert()
-        .stderr(predicate::str::contains("fixed").not());
-    assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
+    assert_second_fix_changes_nothing(&path, &fixed);
 }
 
 #[test]
@@ -613,12 +614,7 @@ fn fix_on_the_worked_example_shape() {
         .replace("ASISMA had", "AFISMA had")
         .replace("October, 25, 2012", "October 25, 2012");
     assert_eq!(fixed, expected);
-    factlint()
-        .args(["check", "--no-config", "--fix"])
-        .arg(&path)
-        .assert()
-        .stderr(predicate::str::contains("fixed").not());
-    assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+    assert_second_fix_changes_nothing(&path, &expected);
 }
 
 #[test]

@@ -4,25 +4,12 @@
 mod common;
 
 use factlint::engine::Selection;
-use factlint::report::{self, Summary};
 use factlint::settings::Settings;
 
 fn family(folder: &str, family: &str, codes: usize) {
-    let files = common::fixture_files(folder);
-    assert_eq!(
-        files.len(),
-        codes * 4,
-        "{folder}: fire/quiet x txt/md per code"
-    );
-    for path in files {
-        let diags = common::check_family(&path, family);
-        let name = common::assert_fire_or_quiet(&path, &diags);
-        insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
-        insta::assert_snapshot!(
-            format!("{name}_json"),
-            report::json::render(&diags, Summary::new(1, &diags))
-        );
-    }
+    common::check_fixture_family(folder, family, codes, |name, body| {
+        insta::assert_snapshot!(name, body)
+    });
 }
 
 #[test]

@@ -18,17 +18,9 @@ fn check(path: &str) -> Vec<Diagnostic> {
 
 #[test]
 fn acronym_fixtures_fire_and_stay_quiet() {
-    let files = common::fixture_files("acronyms");
-    assert_eq!(files.len(), 24, "ACR001..ACR006 x fire/quiet x txt/md");
-    for path in files {
-        let diags = common::check_family(&path, "ACR");
-        let name = common::assert_fire_or_quiet(&path, &diags);
-        insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
-        insta::assert_snapshot!(
-            format!("{name}_json"),
-            report::json::render(&diags, Summary::new(1, &diags))
-        );
-    }
+    common::check_fixture_family("acronyms", "ACR", 6, |name, body| {
+        insta::assert_snapshot!(name, body)
+    });
 }
 
 #[test]

@@ -1,16 +1,24 @@
-//! What the fixture tests share: finding a family's fixture files, checking one with its
-//! sidecar facts file, and the fire/quiet assertions. (Snapshots are taken in each test file, so
-//! that their names stay with the test.)
+//! What the integration tests share: the binary with colour off, finding a family's fixture
+//! files, checking one with its sidecar facts file, and the fire/quiet assertions. (Snapshots
+//! are taken in each test file, so that their names stay with the test.)
 
 #![allow(dead_code)]
 
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document_with_facts, Selection};
 use factlint::facts::Facts;
+use factlint::report::{self, Summary};
 use factlint::settings::Settings;
 use factlint::source::load_path;
 use std::path::Path;
 use std::sync::Arc;
+
+/// The factlint binary, with colour off whatever the environment asks for.
+pub fn factlint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("factlint").expect("binary builds");
+    cmd.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    cmd
+}
 
 /// The fire and quiet fixtures of `fixtures/<folder>`, sorted.
 pub fn fixture_files(folder: &str) -> Vec<String> {
@@ -82,4 +90,31 @@ pub fn assert_fire_or_quiet(path: &str, diags: &[Diagnostic]) -> String {
         );
     }
     name
+}
+
+/// Checks every fire and quiet fixture of `fixtures/<folder>` (a txt and an md of each, for
+/// `codes` rule codes) against the rules of `family`, and hands each human and JSON rendering
+/// to `snapshot` with its name ("ACR001_fire_md_human"). The caller takes the snapshot, so it
+/// is named for the calling test file.
+pub fn check_fixture_family(
+    folder: &str,
+    family: &str,
+    codes: usize,
+    snapshot: impl Fn(String, String),
+) {
+    let files = fixture_files(folder);
+    assert_eq!(
+        files.len(),
+        codes * 4,
+        "{folder}: fire/quiet x txt/md per code"
+    );
+    for path in files {
+        let diags = check_family(&path, family);
+        let name = assert_fire_or_quiet(&path, &diags);
+        snapshot(format!("{name}_human"), report::human::render(&diags));
+        snapshot(
+            format!("{name}_json"),
+            report::json::render(&diags, Summary::new(1, &diags)),
+        );
+    }
 }
