@@ -137,18 +137,10 @@ pub fn check_document_full(
     let as_of = settings
         .as_of
         .or_else(|| facts.iter().find_map(|f| f.as_of));
-    let mut analysis = Analysis::with_as_of(doc, as_of);
-    // An "As of March 1, 2024" line in the document sets the date it speaks from.
-    let as_of = match as_of {
-        Some(d) => Some(d),
-        None => {
-            let found = as_of_line(doc, &analysis);
-            if found.is_some() {
-                analysis = Analysis::with_as_of(doc, found);
-            }
-            found
-        }
-    };
+    // An "As of March 1, 2024" line in the document sets the date it speaks from. It is read
+    // before the analysis, from the few lines that start so, so the analysis runs once.
+    let as_of = as_of.or_else(|| as_of_line(doc));
+    let analysis = Analysis::with_as_of(doc, as_of);
     // The glossaries of the facts files extend the settings for this document.
     let mut doc_settings;
     let settings = if facts.iter().any(|f| !f.acronyms.is_empty()) {
@@ -230,19 +222,31 @@ pub fn check_document_full(
 }
 
 /// The date of an "As of <date>" at the start of a line.
-fn as_of_line(doc: &Document, analysis: &Analysis) -> Option<crate::analysis::PartialDate> {
-    analysis.dates.dates.iter().find_map(|d| {
-        let line = doc.file.line_range(doc.file.line_index(d.range.start));
-        let lead = doc.prose[line.start..d.range.start]
-            .trim()
-            .trim_start_matches(['#', '*', '_', ' ']);
-        // The whole line is "As of <date>": a sentence that starts so is not the document's date.
-        let rest = &doc.prose[d.range.end.min(line.end)..line.end];
-        let alone = rest
-            .trim()
-            .trim_matches(['.', ':', ',', '*', '_', ')'])
-            .is_empty();
-        (lead.eq_ignore_ascii_case("as of") && d.year_written && alone).then_some(d.date)
+fn as_of_line(doc: &Document) -> Option<crate::analysis::PartialDate> {
+    use crate::analysis::{dates, tokens, Footnotes};
+    (0..doc.file.line_count()).find_map(|li| {
+        let line = &doc.prose[doc.file.line_range(li)];
+        let lead = line.trim_start().trim_start_matches(['#', '*', '_', ' ']);
+        if !lead
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("as of"))
+        {
+            return None;
+        }
+        let tokens = tokens::tokenize(line);
+        let found = dates::find_dates(line, &tokens, &Footnotes::default(), None);
+        found.dates.iter().find_map(|d| {
+            let lead = line[..d.range.start]
+                .trim()
+                .trim_start_matches(['#', '*', '_', ' ']);
+            // The whole line is "As of <date>": a sentence that starts so is not the
+            // document's date.
+            let alone = line[d.range.end..]
+                .trim()
+                .trim_matches(['.', ':', ',', '*', '_', ')'])
+                .is_empty();
+            (lead.eq_ignore_ascii_case("as of") && d.year_written && alone).then_some(d.date)
+        })
     })
 }
 

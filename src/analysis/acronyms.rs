@@ -63,6 +63,18 @@ const NAME_SUFFIXES: &[&str] = &[
 /// The base form of an acronym-like word, and its length in bytes: possessive and plural
 /// endings removed.
 pub fn acronym_base(word: &str) -> Option<&str> {
+    // Most words fail here: a capital first and two capitals in all are needed (the endings
+    // removed below are lower case or a possessive).
+    let head = word.as_bytes();
+    if !head.first().is_some_and(u8::is_ascii_uppercase)
+        || head
+            .iter()
+            .filter(|b| b.is_ascii_uppercase())
+            .nth(1)
+            .is_none()
+    {
+        return None;
+    }
     let mut base = word;
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(b) = base.strip_suffix(suffix) {
@@ -418,10 +430,13 @@ pub fn find_uses(
 fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut open_curly = 0i32;
     let mut straight = 0usize;
+    let mut after = &tokens[i];
     for t in tokens[..i].iter().rev().take(120) {
-        if prose[t.range.end..tokens[i].range.start].contains("\n\n") {
+        // Tokens hold no white space, so a paragraph break lies in one gap between tokens.
+        if prose[t.range.end..after.range.start].contains("\n\n") {
             break;
         }
+        after = t;
         match &prose[t.range.clone()] {
             "”" => open_curly -= 1,
             "“" => {

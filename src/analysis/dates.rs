@@ -700,6 +700,8 @@ pub fn find_dates(
         }
         i += 1;
     }
+    // Rules search the mentions by position.
+    debug_assert!(out.dates.windows(2).all(|w| w[0].range.start < w[1].range.start));
     out
 }
 

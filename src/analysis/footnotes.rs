@@ -4,7 +4,6 @@
 
 use super::tokens::{Token, TokenKind};
 use crate::source::Document;
-use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,13 +44,18 @@ pub struct Footnotes {
     /// In document order.
     pub markers: Vec<Marker>,
     pub notes: Vec<Note>,
-    by_token: HashMap<usize, usize>,
+    /// (token, marker) for the markers inside a token, sorted by token: a binary search is
+    /// cheaper than hashing for a question asked of every token.
+    by_token: Vec<(usize, usize)>,
 }
 
 impl Footnotes {
     /// The marker lying inside token `index`, if any.
     pub fn marker_in_token(&self, index: usize) -> Option<&Marker> {
-        self.by_token.get(&index).map(|&i| &self.markers[i])
+        self.by_token
+            .binary_search_by_key(&index, |&(t, _)| t)
+            .ok()
+            .map(|k| &self.markers[self.by_token[k].1])
     }
 }
 
@@ -215,11 +219,12 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
         });
     }
     markers.sort_by_key(|m| m.range.start);
-    let by_token = markers
+    let mut by_token = markers
         .iter()
         .enumerate()
         .filter_map(|(i, m)| m.token.map(|t| (t, i)))
-        .collect();
+        .collect::<Vec<_>>();
+    by_token.sort_unstable();
     Footnotes {
         markers,
         notes: Vec::new(),

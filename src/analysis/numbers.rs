@@ -8,7 +8,6 @@
 use super::dates::{year_value, Dates, REFERENCE_WORDS};
 use super::footnotes::Footnotes;
 use super::tokens::{Token, TokenKind, TokenView};
-use std::collections::HashSet;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -150,8 +149,10 @@ const ONE_BLOCKERS_AFTER: &[&str] = &[
 ];
 
 fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
-    let lower = w.to_ascii_lowercase();
-    table.iter().find(|(k, _)| *k == lower).map(|&(_, v)| v)
+    table
+        .iter()
+        .find(|(k, _)| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+        .map(|&(_, v)| v)
 }
 
 /// The token view the quantity scanner reads.
@@ -233,7 +234,7 @@ fn qualifier_before(s: &Scan, i: usize) -> Option<(Qualifier, Range<usize>)> {
             continue;
         }
         let start = i - n;
-        if (0..n).all(|k| s.lower(start + k) == phrase[k]) {
+        if (0..n).all(|k| s.is(start + k, phrase[k])) {
             return Some((*q, s.tokens[start].range.start..s.tokens[i - 1].range.end));
         }
     }
@@ -274,10 +275,10 @@ fn written_at(s: &Scan, i: usize) -> Option<Written> {
         }
     }
     let mut percent = false;
-    if (s.text(end) == "%" && s.glued(end)) || s.lower(end) == "percent" {
+    if (s.text(end) == "%" && s.glued(end)) || s.is(end, "percent") {
         percent = true;
         end += 1;
-    } else if s.lower(end) == "per" && s.lower(end + 1) == "cent" {
+    } else if s.is(end, "per") && s.is(end + 1, "cent") {
         percent = true;
         end += 2;
     }
@@ -307,18 +308,19 @@ pub fn find_quantities(
     dates: &Dates,
 ) -> Vec<Quantity> {
     let s = Scan { prose, tokens };
-    let mut used: HashSet<usize> = HashSet::new();
-    for d in &dates.dates {
-        used.extend(d.tokens.clone());
+    // Tokens taken by dates and periods, one flag per token.
+    let mut taken = vec![false; tokens.len() + 2];
+    for r in (dates.dates.iter().map(|d| &d.tokens))
+        .chain(dates.periods.iter().map(|p| &p.tokens))
+        .chain(&dates.undated)
+    {
+        taken[r.clone()].fill(true);
     }
-    for p in &dates.periods {
-        used.extend(p.tokens.clone());
-    }
-    used.extend(dates.undated.iter().flat_map(|r| r.clone()));
+    let used = |i: usize| taken.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if used.contains(&i) || footnotes.marker_in_token(i).is_some() {
+        if used(i) || footnotes.marker_in_token(i).is_some() {
             i += 1;
             continue;
         }
@@ -359,11 +361,8 @@ pub fn find_quantities(
         // Ranges: "50-75", "50–75", "two to three", "$1.5 billion to $2 billion", "5% to 8%".
         let joiner = s.text(end);
         let dash = matches!(joiner, "-" | "–" | "—") && s.glued(end) && s.glued(end + 1);
-        let spaced_dash = joiner == "–" && !used.contains(&(end + 1));
-        if (dash || spaced_dash || joiner == "to")
-            && !used.contains(&(end + 1))
-            && !is_phone(&s, digits_at)
-        {
+        let spaced_dash = joiner == "–" && !used(end + 1);
+        if (dash || spaced_dash || joiner == "to") && !used(end + 1) && !is_phone(&s, digits_at) {
             if let Some(second) = written_at(&s, end + 1) {
                 if second.in_words == first.in_words {
                     // "1.5 to 2 billion": the second's scale word applies to both.
@@ -377,7 +376,7 @@ pub fn find_quantities(
             }
         }
         // "between 5 and 8"
-        let between = i > 0 && s.lower(i - 1) == "between";
+        let between = i > 0 && s.is(i - 1, "between");
         if between && s.text(end) == "and" {
             if let Some(second) = written_at(&s, end + 1) {
                 q.high = Some(second.value);
@@ -408,7 +407,7 @@ pub fn find_quantities(
                     "for" | "in" | "of" | "with" | "to" | "by" | "from" | "after"
                 )
             };
-            if over && !for_over && TIME_UNITS.contains(&s.lower(end).as_str()) {
+            if over && !for_over && s.is_one_of(end, TIME_UNITS) {
                 q.qualifier = None;
             }
         }
@@ -525,14 +524,11 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
         return true;
     }
     // Words: "one" needs care; "a dozen" is fine.
-    let w = s.lower(i);
-    if w == "one" && next == i + 1 {
-        let before = s.lower(i.saturating_sub(1));
-        let after = s.lower(next);
-        if i > 0 && ONE_BLOCKERS_BEFORE.contains(&before.as_str()) {
+    if s.is(i, "one") && next == i + 1 {
+        if i > 0 && s.is_one_of(i - 1, ONE_BLOCKERS_BEFORE) {
             return false;
         }
-        if ONE_BLOCKERS_AFTER.contains(&after.as_str())
+        if s.is_one_of(next, ONE_BLOCKERS_AFTER)
             || !s
                 .tokens
                 .get(next)
@@ -547,7 +543,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
     }
     // "one-way", "two-thirds", "three-year": a number word glued to a hyphen and a word is an
     // adjective compound, still a number for "three-year" but not for "one-way".
-    if s.text(next) == "-" && s.glued(next) && s.lower(next + 1) == "way" {
+    if s.text(next) == "-" && s.glued(next) && s.is(next + 1, "way") {
         return false;
     }
     true

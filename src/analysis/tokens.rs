@@ -41,9 +41,15 @@ impl<'a> TokenView<'a> {
         self.tokens.get(i).is_some_and(|t| !t.space_before)
     }
 
-    /// The text of token `i` in lower case.
-    pub fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    /// Whether token `i` is `word`, ignoring ASCII case (no allocation: scanners ask this of
+    /// nearly every token).
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.text(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether token `i` is one of `words` (written in lower case), ignoring ASCII case.
+    pub fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        super::words::is_one_of(self.text(i), words)
     }
 }
 

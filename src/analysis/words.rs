@@ -3,6 +3,14 @@
 /// Sorted bytewise, one lower-case word of 4–12 letters per line (see rules/english-words.LICENSE).
 const WORDS: &str = include_str!("../../rules/english-words.txt");
 
+/// Whether `word` is one of `words` (written in lower case), ignoring ASCII case. Word lists
+/// are short, so a scan that compares lengths first beats building a lower-case copy to hash.
+pub fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` (any case) is an English word of four or more letters. A binary search over
 /// the embedded list: no set is built, so a run that never asks pays nothing.
 pub fn is_english_word(word: &str) -> bool {

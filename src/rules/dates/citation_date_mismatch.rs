@@ -86,51 +86,60 @@ impl Rule for CitationDateMismatch {
             let date_span =
                 url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
             // The nearest full date before the URL, in the same block, with no URL between.
-            let block = a.blocks.iter().find(|b| {
-                b.range.start <= url.start && url.start < b.range.end.max(b.range.start + 1)
-            });
+            // Blocks are disjoint and in order: the one holding the URL is the last to start
+            // at or before it.
+            let block = a.blocks[..a.blocks.partition_point(|b| b.range.start <= url.start)]
+                .last()
+                .filter(|b| url.start < b.range.end.max(b.range.start + 1));
             let prev_url_end = ui.checked_sub(1).map_or(0, |p| cx.doc.urls[p].end);
             // The citation's date: right before the URL with only punctuation between
             // ("October 25, 2012. http://..."), or right after a linked title, separated only by
             // the publication's name ("[Title](url) The Nairobi Ledger, June 25, 2024").
             let next_url_start = cx.doc.urls.get(ui + 1).map_or(usize::MAX, |u| u.start);
-            let before = a.dates.dates.iter().rev().find(|d| {
-                d.range.end <= url.start
-                    && d.range.start >= prev_url_end
-                    && url.start - d.range.end <= REACH
-                    && d.date.day.is_some()
-                    && block.is_none_or(|b| b.range.start <= d.range.start)
-                    && {
-                        let gap = &text[d.range.end..url.start];
-                        !gap.contains("](")
-                            && gap
-                                .trim()
-                                .chars()
-                                .all(|ch| matches!(ch, '.' | ',' | ';' | ':' | '(' | '<'))
-                    }
-            });
-            let after = || {
-                a.dates.dates.iter().find(|d| {
-                    d.range.start >= url.end
-                        && d.range.end <= next_url_start
-                        && d.range.start - url.end <= 200
+            // Dates are in document order: read back from the URL to the one before it.
+            let dates = &a.dates.dates;
+            let before = dates[..dates.partition_point(|d| d.range.start < url.start)]
+                .iter()
+                .rev()
+                .take_while(|d| d.range.start >= prev_url_end)
+                .find(|d| {
+                    d.range.end <= url.start
+                        && url.start - d.range.end <= REACH
                         && d.date.day.is_some()
+                        && block.is_none_or(|b| b.range.start <= d.range.start)
                         && {
-                            let gap = &text[url.end..d.range.start];
-                            // Only a publication's name between: capitalised words.
-                            let words: Vec<&str> = gap
-                                .split_whitespace()
-                                .filter(|w| w.chars().any(char::is_alphabetic))
-                                .collect();
-                            words.len() <= 6
-                                && words.iter().all(|w| {
-                                    w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                                        .starts_with(char::is_uppercase)
-                                })
-                                && !gap.contains(". ")
-                                && !gap.contains("\n\n")
+                            let gap = &text[d.range.end..url.start];
+                            !gap.contains("](")
+                                && gap
+                                    .trim()
+                                    .chars()
+                                    .all(|ch| matches!(ch, '.' | ',' | ';' | ':' | '(' | '<'))
                         }
-                })
+                });
+            let after = || {
+                dates[dates.partition_point(|d| d.range.start < url.end)..]
+                    .iter()
+                    .take_while(|d| d.range.start - url.end <= 200)
+                    .find(|d| {
+                        d.range.end <= next_url_start
+                            && d.range.start - url.end <= 200
+                            && d.date.day.is_some()
+                            && {
+                                let gap = &text[url.end..d.range.start];
+                                // Only a publication's name between: capitalised words.
+                                let words: Vec<&str> = gap
+                                    .split_whitespace()
+                                    .filter(|w| w.chars().any(char::is_alphabetic))
+                                    .collect();
+                                words.len() <= 6
+                                    && words.iter().all(|w| {
+                                        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                                            .starts_with(char::is_uppercase)
+                                    })
+                                    && !gap.contains(". ")
+                                    && !gap.contains("\n\n")
+                            }
+                    })
             };
             let Some(d) = before.or_else(after) else {
                 continue;

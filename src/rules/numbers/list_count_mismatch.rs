@@ -62,14 +62,21 @@ impl Rule for ListCountMismatch {
                 .filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
                 .take(4)
                 .collect();
-            let Some(q) = a.quantities.iter().find(|q| {
-                q.high.is_none()
-                    && !q.percent
-                    && q.qualifier.is_none()
-                    && words_before.iter().any(|t| t.range.start == q.range.start)
-                    && (1.0..=20.0).contains(&q.value)
-                    && q.value.fract() == 0.0
-            }) else {
+            let from = a
+                .quantities
+                .partition_point(|q| q.range.start < b.range.start);
+            let Some(q) = a.quantities[from..]
+                .iter()
+                .take_while(|q| q.range.start < colon)
+                .find(|q| {
+                    q.high.is_none()
+                        && !q.percent
+                        && q.qualifier.is_none()
+                        && words_before.iter().any(|t| t.range.start == q.range.start)
+                        && (1.0..=20.0).contains(&q.value)
+                        && q.value.fract() == 0.0
+                })
+            else {
                 continue;
             };
             let noun = prose[q.range.end..colon]

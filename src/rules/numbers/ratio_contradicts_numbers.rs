@@ -74,17 +74,17 @@ impl Rule for RatioContradictsNumbers {
         let prose = cx.doc.prose.as_str();
         for si in 0..a.sentences.len() {
             let qs = in_sentence(a, si);
+            if qs.is_empty() {
+                continue;
+            }
             // "N times" / "N-fold".
             for (k, m) in qs.iter().enumerate() {
-                let after = a
-                    .tokens
-                    .get(m.tokens.end)
-                    .map(|t| prose[t.range.clone()].to_lowercase());
-                let fold = after.as_deref() == Some("-")
+                let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range.clone()]);
+                let fold = after == Some("-")
                     && a.tokens
                         .get(m.tokens.end + 1)
                         .is_some_and(|t| prose[t.range.clone()].eq_ignore_ascii_case("fold"));
-                if after.as_deref() != Some("times") && !fold {
+                if !after.is_some_and(|w| w.eq_ignore_ascii_case("times")) && !fold {
                     continue;
                 }
                 if m.percent || m.high.is_some() {
@@ -133,6 +133,9 @@ impl Rule for RatioContradictsNumbers {
             }
             // "doubled from 40 to 90", "tripled from 2.3 million in 2013 to 8.9 million in 2022".
             let spans = super::from_to(a, prose, si);
+            if spans.is_empty() {
+                continue;
+            }
             for t in &a.tokens[a.sentences[si].tokens.clone()] {
                 if t.kind != TokenKind::Word {
                     continue;
@@ -188,11 +191,16 @@ impl RatioContradictsNumbers {
     ) {
         let a = cx.analysis;
         // The year named after the multiplier.
-        let Some(year) = a.dates.dates.iter().find(|d| {
-            d.range.start > m.range.end
-                && d.range.end <= a.sentences[si].range.end
-                && d.date.month.is_none()
-        }) else {
+        let end = a.sentences[si].range.end;
+        let first = a
+            .dates
+            .dates
+            .partition_point(|d| d.range.start <= m.range.end);
+        let Some(year) = a.dates.dates[first..]
+            .iter()
+            .take_while(|d| d.range.start < end)
+            .find(|d| d.range.end <= end && d.date.month.is_none())
+        else {
             return;
         };
         for fm in cx.fact_matches {

@@ -1,4 +1,5 @@
 use super::{in_sentence, short};
+use crate::analysis::words::is_one_of;
 use crate::analysis::Qualifier;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -97,14 +98,19 @@ impl Rule for SharesExceedWhole {
         let a = cx.analysis;
         let prose = cx.doc.prose.as_str();
         for si in 0..a.sentences.len() {
+            // Two percentages first, the cheaper test: most sentences have none.
+            let qs = in_sentence(a, si);
+            if qs.iter().filter(|q| q.percent).nth(1).is_none() {
+                continue;
+            }
             let partition = a.tokens[a.sentences[si].tokens.clone()]
                 .iter()
-                .any(|t| PARTITION_WORDS.contains(&prose[t.range.clone()].to_lowercase().as_str()));
+                .any(|t| is_one_of(&prose[t.range.clone()], PARTITION_WORDS));
             if !partition {
                 continue;
             }
             let mut wholes: BTreeMap<String, Vec<&crate::analysis::Quantity>> = BTreeMap::new();
-            for q in in_sentence(a, si) {
+            for q in qs {
                 // A 100% share is the whole, not a part of it.
                 if !q.percent || q.high.is_some() || q.value >= 100.0 {
                     continue;
@@ -118,7 +124,7 @@ impl Rule for SharesExceedWhole {
                     continue;
                 }
                 let mut words = prose[q.range.end..a.sentences[si].range.end].split_whitespace();
-                if words.next().map(|w| w.to_lowercase()) != Some("of".into()) {
+                if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
                     continue;
                 }
                 let mut w = words.next().unwrap_or("").to_lowercase();
