@@ -119,6 +119,9 @@ pub fn find_names<'a>(
     analysis: &Analysis,
     sets: &'a [Arc<Facts>],
 ) -> Vec<NameHit<'a>> {
+    if sets.iter().all(|f| f.names.is_empty()) {
+        return Vec::new();
+    }
     // Words (hyphenated ones joined: "al-Burhan"), as (first token, last token, text).
     let tokens = &analysis.tokens;
     let mut words: Vec<(usize, usize, &str)> = Vec::new();

@@ -2,7 +2,6 @@ use crate::analysis::BlockKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::{Context, Rule, RuleMeta};
-use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -41,18 +40,15 @@ impl Rule for RepeatedText {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
-        let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
-        let mut previous: Option<String> = None;
+        let words = |r: &std::ops::Range<usize>| text[r.clone()].split_whitespace();
+        // The block before, and the first block of the run of copies it belongs to. Blocks are
+        // compared word by word where they stand: nothing is copied or kept.
+        let mut previous: Option<(std::ops::Range<usize>, std::ops::Range<usize>)> = None;
         for b in &cx.analysis.blocks {
             if matches!(b.kind, BlockKind::Heading | BlockKind::TableRow) {
                 previous = None;
                 continue;
             }
-            let normalized = text[b.range.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let words = normalized.split(' ').count();
             // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
             // legitimately cite the same source.
             let line_start = cx
@@ -65,21 +61,24 @@ impl Rule for RepeatedText {
                 continue;
             }
             // A paragraph pasted twice in a row.
-            let consecutive = previous.as_ref() == Some(&normalized);
-            if words >= MIN_WORDS {
-                if consecutive {
-                    report_repeat(
-                        &mut seen,
-                        normalized.clone(),
-                        b.range.clone(),
-                        "paragraph",
-                        out,
-                    );
-                } else {
-                    seen.insert(normalized.clone(), b.range.clone());
+            let mut run_start = b.range.clone();
+            if let Some((prev, first)) = previous.take() {
+                if words(&prev).eq(words(&b.range)) {
+                    if words(&b.range).nth(MIN_WORDS - 1).is_some() {
+                        out.push(
+                            Finding::new(
+                                b.range.clone(),
+                                "this paragraph repeats one written earlier, word for word",
+                            )
+                            .with_label("repeated")
+                            .with_secondary(first.clone(), "first written here")
+                            .with_help("delete the repetition"),
+                        );
+                    }
+                    run_start = first;
                 }
             }
-            previous = Some(normalized);
+            previous = Some((b.range.clone(), run_start));
         }
         // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
         let mut previous_url: Option<(usize, &str)> = None;
@@ -110,28 +109,5 @@ impl Rule for RepeatedText {
             previous_url = Some((line_end, this));
         }
         out.sort_by_key(|f| f.range.start);
-    }
-}
-
-fn report_repeat(
-    seen: &mut HashMap<String, std::ops::Range<usize>>,
-    key: String,
-    range: std::ops::Range<usize>,
-    what: &str,
-    out: &mut Vec<Finding>,
-) {
-    match seen.get(&key) {
-        Some(first) => out.push(
-            Finding::new(
-                range,
-                format!("this {what} repeats one written earlier, word for word"),
-            )
-            .with_label("repeated")
-            .with_secondary(first.clone(), "first written here")
-            .with_help("delete the repetition"),
-        ),
-        None => {
-            seen.insert(key, range);
-        }
     }
 }
