@@ -88,8 +88,8 @@ fn quantities_in_real_prose() {
                 let next = a
                     .tokens
                     .get(q.range_end_token(&a))
-                    .filter(|t| t.kind == factlint::analysis::TokenKind::Word)
-                    .map(|t| doc.text()[t.range.clone()].to_lowercase());
+                    .filter(|t| t.kind() == factlint::analysis::TokenKind::Word)
+                    .map(|t| doc.text()[t.range()].to_lowercase());
                 format!(
                     "{}|{}|{:?}|{:?}|{}|{:?}",
                     &doc.text()[q.range.clone()],
@@ -112,8 +112,8 @@ fn quantities_in_real_prose() {
                     (None, Some(q)) => a
                         .tokens
                         .get(q.range_end_token(&a))
-                        .filter(|t| t.kind == factlint::analysis::TokenKind::Word)
-                        .map(|t| doc.text()[t.range.clone()].to_lowercase()),
+                        .filter(|t| t.kind() == factlint::analysis::TokenKind::Word)
+                        .map(|t| doc.text()[t.range()].to_lowercase()),
                     (None, None) => None,
                 };
                 format!(

@@ -274,10 +274,10 @@ pub fn find_uses(
     let mut capitals_lines = CapitalsLines::default();
     let mut block_iter = blocks.iter().peekable();
     for (i, tok) in tokens.iter().enumerate() {
-        if tok.kind != TokenKind::Word {
+        if tok.kind() != TokenKind::Word {
             continue;
         }
-        let word = &prose[tok.range.clone()];
+        let word = &prose[tok.range()];
         let Some(base) = acronym_base(word) else {
             continue;
         };
@@ -287,7 +287,7 @@ pub fn find_uses(
         // "Title CXIII", "Part CD": larger Roman numerals after a word that numbers parts.
         let numbered_part = i > 0
             && matches!(
-                &prose[tokens[i - 1].range.clone()],
+                &prose[tokens[i - 1].range()],
                 "Title" | "Division" | "Part" | "Chapter" | "Article" | "Volume" | "Book" | "Annex"
             );
         if numbered_part && is_large_roman_numeral(base) {
@@ -295,15 +295,13 @@ pub fn find_uses(
         }
         while block_iter
             .peek()
-            .is_some_and(|b| b.range.end <= tok.range.start)
+            .is_some_and(|b| b.range.end <= tok.start())
         {
             block_iter.next();
         }
-        let block = block_iter
-            .peek()
-            .filter(|b| b.range.start <= tok.range.start);
+        let block = block_iter.peek().filter(|b| b.range.start <= tok.start());
         let in_heading = block.is_some_and(|b| b.kind == BlockKind::Heading);
-        if capitals_lines.is(prose, file, tok.range.start) || is_label(prose, tokens, i) {
+        if capitals_lines.is(prose, file, tok.start()) || is_label(prose, tokens, i) {
             continue;
         }
         if in_shouted_run(prose, tokens, i) {
@@ -312,12 +310,12 @@ pub fn find_uses(
         let glued = |t: Option<&Token>, after: bool| {
             t.filter(|t| {
                 if after {
-                    !t.space_before
+                    !t.space_before()
                 } else {
-                    !tokens[i].space_before
+                    !tokens[i].space_before()
                 }
             })
-            .map(|t| (&prose[t.range.clone()], t.kind))
+            .map(|t| (&prose[t.range()], t.kind()))
         };
         let prev = glued(i.checked_sub(1).map(|p| &tokens[p]), false);
         let next = glued(tokens.get(i + 1), true);
@@ -337,24 +335,23 @@ pub fn find_uses(
         if next.is_some_and(|(s, _)| s == "(")
             && tokens
                 .get(i + 2)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
         {
             continue;
         }
         // "KTMF 00000048", "SC AD 000137": a document-control prefix before a long number.
-        let long_number = |t: Option<&Token>| {
-            t.is_some_and(|t| t.kind == TokenKind::Number && t.range.len() >= 5)
-        };
+        let long_number =
+            |t: Option<&Token>| t.is_some_and(|t| t.kind() == TokenKind::Number && t.len() >= 5);
         if long_number(tokens.get(i + 1))
             || (long_number(tokens.get(i + 2))
                 && tokens.get(i + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
+                    t.kind() == TokenKind::Word && acronym_base(&prose[t.range()]).is_some()
                 }))
         {
             continue;
         }
         // "33 USC 408": a citation between numbers.
-        let is_number = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
+        let is_number = |t: Option<&Token>| t.is_some_and(|t| t.kind() == TokenKind::Number);
         if i > 0 && is_number(Some(&tokens[i - 1])) && is_number(tokens.get(i + 1)) {
             continue;
         }
@@ -365,47 +362,46 @@ pub fn find_uses(
         if prev.is_some_and(|(s, _)| s == "<") {
             continue;
         }
-        let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before);
+        let next_after_hyphen = tokens.get(i + 2).filter(|t| !t.space_before());
         if next.is_some_and(|(s, _)| s == "-") && is_number(next_after_hyphen) {
             continue;
         }
         // A hyphenated compound ("SAFETEA-LU", "HUD-VASH", "C-UAS", "ARPA-E") is one acronym;
         // its parts are not uses on their own.
         let single_capital = |t: &Token| {
-            let w = &prose[t.range.clone()];
-            t.kind == TokenKind::Word && w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
+            let w = &prose[t.range()];
+            t.kind() == TokenKind::Word && w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
         };
-        let acronym_token = |t: &Token| {
-            t.kind == TokenKind::Word && acronym_base(&prose[t.range.clone()]).is_some()
-        };
+        let acronym_token =
+            |t: &Token| t.kind() == TokenKind::Word && acronym_base(&prose[t.range()]).is_some();
         let before_hyphen =
-            i >= 2 && prev.is_some_and(|(s, _)| s == "-") && !tokens[i - 1].space_before;
+            i >= 2 && prev.is_some_and(|(s, _)| s == "-") && !tokens[i - 1].space_before();
         if before_hyphen && acronym_token(&tokens[i - 2]) {
             continue;
         }
-        let mut range = tok.range.start..tok.range.start + base.len();
+        let mut range = tok.start()..tok.start() + base.len();
         if before_hyphen && single_capital(&tokens[i - 2]) {
-            range.start = tokens[i - 2].range.start;
+            range.start = tokens[i - 2].start();
         }
         if next.is_some_and(|(s, _)| s == "-")
             && next_after_hyphen.is_some_and(|t| acronym_token(t) || single_capital(t))
         {
             let part = &tokens[i + 2];
-            let w = &prose[part.range.clone()];
-            range.end = part.range.start + acronym_base(w).unwrap_or(w).len();
+            let w = &prose[part.range()];
+            range.end = part.start() + acronym_base(w).unwrap_or(w).len();
         }
         let short = prose[range.clone()].to_string();
         // "Huntsville, AL", "(R-WI)", "Joseph W. Martin (MA)".
         if STATE_CODES.contains(&base)
             && i > 0
-            && matches!(&prose[tokens[i - 1].range.clone()], "," | "-" | "(")
+            && matches!(&prose[tokens[i - 1].range()], "," | "-" | "(")
         {
             continue;
         }
         let in_name = tokens
             .get(i + 1)
-            .filter(|t| t.space_before)
-            .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range.clone()]));
+            .filter(|t| t.space_before())
+            .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range()]));
         let in_table = block.is_some_and(|b| b.kind == BlockKind::TableRow);
         let li = links.partition_point(|l| l.start <= range.start);
         let in_link = li > 0 && links[li - 1].end > range.start;
@@ -433,11 +429,11 @@ fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut after = &tokens[i];
     for t in tokens[..i].iter().rev().take(120) {
         // Tokens hold no white space, so a paragraph break lies in one gap between tokens.
-        if prose[t.range.end..after.range.start].contains("\n\n") {
+        if prose[t.end()..after.start()].contains("\n\n") {
             break;
         }
         after = t;
-        match &prose[t.range.clone()] {
+        match &prose[t.range()] {
             "”" => open_curly -= 1,
             "“" => {
                 open_curly += 1;
@@ -480,11 +476,11 @@ fn is_label(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut j = i;
     // Walk forward over further capitalised words to the colon.
     while j + 1 < tokens.len() {
-        let next = &prose[tokens[j + 1].range.clone()];
-        if next == ":" && !tokens[j + 1].space_before {
+        let next = &prose[tokens[j + 1].range()];
+        if next == ":" && !tokens[j + 1].space_before() {
             break;
         }
-        if tokens[j + 1].kind == TokenKind::Word
+        if tokens[j + 1].kind() == TokenKind::Word
             && next.chars().all(|c| c.is_uppercase())
             && j - i < 3
         {
@@ -500,8 +496,8 @@ fn is_label(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut k = i;
     while k > 0 {
         let prev = &tokens[k - 1];
-        let ps = &prose[prev.range.clone()];
-        if prev.kind == TokenKind::Word && ps.chars().all(|c| c.is_uppercase()) && i - k < 3 {
+        let ps = &prose[prev.range()];
+        if prev.kind() == TokenKind::Word && ps.chars().all(|c| c.is_uppercase()) && i - k < 3 {
             k -= 1;
             continue;
         }
@@ -512,15 +508,15 @@ fn is_label(prose: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn line_start_between(prose: &str, a: &Token, b: &Token) -> bool {
-    prose[a.range.end..b.range.start].contains('\n')
+    prose[a.end()..b.start()].contains('\n')
 }
 
 /// Three or more capitalised words in a row, one of them an ordinary small word: a shouted
 /// phrase ("THE FIRES OF WAR"), not a string of acronyms.
 fn in_shouted_run(prose: &str, tokens: &[Token], i: usize) -> bool {
     let is_caps = |t: &Token| {
-        t.kind == TokenKind::Word && {
-            let s = &prose[t.range.clone()];
+        t.kind() == TokenKind::Word && {
+            let s = &prose[t.range()];
             s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
         }
     };
@@ -535,7 +531,7 @@ fn in_shouted_run(prose: &str, tokens: &[Token], i: usize) -> bool {
     end - start >= 3
         && tokens[start..end]
             .iter()
-            .any(|t| CAPITALISED_WORDS.contains(&&prose[t.range.clone()]))
+            .any(|t| CAPITALISED_WORDS.contains(&&prose[t.range()]))
 }
 
 #[cfg(test)]

@@ -279,17 +279,17 @@ impl<'a> Scanner<'a> {
     /// The year in token `i`: "2013", or the year part of "2000.8" when the rest is a footnote.
     fn year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Number {
+        if t.kind() != TokenKind::Number {
             return None;
         }
         let s = self.text(i);
         if let Some(y) = year_value(s) {
-            return Some((y, t.range.clone()));
+            return Some((y, t.range()));
         }
         let m = self.footnotes.marker_in_token(i)?;
         if m.kind == MarkerKind::AfterYear {
             let y = year_value(&s[..4])?;
-            return Some((y, t.range.start..t.range.start + 4));
+            return Some((y, t.start()..t.start() + 4));
         }
         None
     }
@@ -298,7 +298,7 @@ impl<'a> Scanner<'a> {
     /// glued into an identifier, not followed by a plural noun as a count ("2013 troops").
     fn standalone_year(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let (y, r) = self.year_at(i)?;
-        if super::numbers::is_phone_at(self.prose, &self.tokens[i].range) {
+        if super::numbers::is_phone_at(self.prose, &self.tokens[i].range()) {
             return None;
         }
         if i > 0 {
@@ -314,14 +314,14 @@ impl<'a> Scanner<'a> {
             // Glued to a word or code: "FY2013", "SM-2013".
             if self.glued(i) && matches!(prev, "-" | "/" | "_") && i > 1 {
                 let before = &self.tokens[i - 2];
-                if before.kind == TokenKind::Word && !self.glued(i - 1) {
+                if before.kind() == TokenKind::Word && !self.glued(i - 1) {
                     return None;
                 }
             }
         }
         if self.glued(i + 1) && matches!(self.text(i + 1), "-" | "/" | "_") {
             let after = self.tokens.get(i + 2);
-            if after.is_some_and(|t| t.kind == TokenKind::Word) {
+            if after.is_some_and(|t| t.kind() == TokenKind::Word) {
                 return None;
             }
         }
@@ -338,15 +338,15 @@ impl<'a> Scanner<'a> {
         let s = self.text(i);
         let (year, frac) = s.split_once('.')?;
         let y = year_value(year)?;
-        let ends = self.tokens.get(i + 1).is_none_or(|n| n.space_before);
-        (t.kind == TokenKind::Number && (1..=3).contains(&frac.len()) && ends)
-            .then(|| (y, t.range.start..t.range.start + 4))
+        let ends = self.tokens.get(i + 1).is_none_or(|n| n.space_before());
+        (t.kind() == TokenKind::Number && (1..=3).contains(&frac.len()) && ends)
+            .then(|| (y, t.start()..t.start() + 4))
     }
 
     /// A day number 1–31 at token `i`.
     fn day_at(&self, i: usize) -> Option<i8> {
         let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Number {
+        if t.kind() != TokenKind::Number {
             return None;
         }
         let s = self.text(i);
@@ -359,7 +359,7 @@ impl<'a> Scanner<'a> {
     /// A month name at `i`, with the index after it (skipping an abbreviation's period).
     fn month_at(&self, i: usize) -> Option<(i8, usize)> {
         let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Word {
+        if t.kind() != TokenKind::Word {
             return None;
         }
         let w = self.text(i);
@@ -388,7 +388,7 @@ impl<'a> Scanner<'a> {
                 j + 1
             };
             if self.month_at(k).is_some() || self.day_at(k).is_some() {
-                weekday = Some((wd, self.tokens[j].range.clone()));
+                weekday = Some((wd, self.tokens[j].range()));
                 j = k;
             }
         }
@@ -516,13 +516,13 @@ impl<'a> Scanner<'a> {
     ) -> DateMention {
         let last = &self.tokens[end - 1];
         // The year part of "2000.8" ends before the marker.
-        let end_offset = if last.kind == TokenKind::Number && self.text(end - 1).len() > 4 {
-            last.range.start + 4
+        let end_offset = if last.kind() == TokenKind::Number && self.text(end - 1).len() > 4 {
+            last.start() + 4
         } else {
-            last.range.end
+            last.end()
         };
         DateMention {
-            range: self.tokens[start].range.start..end_offset,
+            range: self.tokens[start].start()..end_offset,
             date,
             year_written,
             style,
@@ -552,7 +552,7 @@ impl<'a> Scanner<'a> {
             return Some((
                 PartialDate::new(context_year.unwrap_or(0), Some(month), None),
                 k,
-                self.tokens[i].range.clone(),
+                self.tokens[i].range(),
             ));
         }
         let (y, r) = self.standalone_year(i)?;
@@ -600,7 +600,7 @@ pub fn find_dates(
                 if let Some((m2, k2)) = s.month_at(k + 1) {
                     if let Some((y, r)) = s.closing_year_at(k2) {
                         out.periods.push(Period {
-                            range: tokens[i].range.start..r.end,
+                            range: tokens[i].start()..r.end,
                             from: Some(PartialDate::new(y, Some(m1), None)),
                             to: Some(PartialDate::new(y, Some(m2), None)),
                             kind: PeriodKind::Dash,
@@ -620,7 +620,7 @@ pub fn find_dates(
                 let short_year = s
                     .tokens
                     .get(i + 2)
-                    .filter(|t| t.kind == TokenKind::Number && s.text(i + 2).len() == 2)
+                    .filter(|t| t.kind() == TokenKind::Number && s.text(i + 2).len() == 2)
                     .and_then(|t| {
                         let yy: i16 = s.text(i + 2).parse().ok()?;
                         let y2 = y1 - y1.rem_euclid(100) + yy;
@@ -632,12 +632,12 @@ pub fn find_dates(
                         // A later year within a decade, and not the month of an ISO date
                         // ("2013-07-01").
                         let iso = matches!(s.text(i + 3), "-") && s.glued(i + 3);
-                        (y2 > y1 && y2 - y1 <= 10 && !iso).then(|| (y2, t.range.clone()))
+                        (y2 > y1 && y2 - y1 <= 10 && !iso).then(|| (y2, t.range()))
                     });
                 if let Some((y2, r2)) = s.year_at(i + 2).or(short_year) {
                     let _ = r1;
                     out.periods.push(Period {
-                        range: tokens[i].range.start..r2.end,
+                        range: tokens[i].start()..r2.end,
                         from: Some(PartialDate::year(y1)),
                         to: Some(PartialDate::year(y2)),
                         kind: PeriodKind::Dash,
@@ -662,10 +662,10 @@ pub fn find_dates(
             continue;
         }
         // "the 1990s"
-        if tokens[i].kind == TokenKind::Word && word.len() == 5 && word.ends_with("0s") {
+        if tokens[i].kind() == TokenKind::Word && word.len() == 5 && word.ends_with("0s") {
             if let Some(y) = year_value(&word[..4]) {
                 out.dates.push(DateMention {
-                    range: tokens[i].range.clone(),
+                    range: tokens[i].range(),
                     date: PartialDate {
                         year: y,
                         month: None,
@@ -701,7 +701,10 @@ pub fn find_dates(
         i += 1;
     }
     // Rules search the mentions by position.
-    debug_assert!(out.dates.windows(2).all(|w| w[0].range.start < w[1].range.start));
+    debug_assert!(out
+        .dates
+        .windows(2)
+        .all(|w| w[0].range.start < w[1].range.start));
     out
 }
 
@@ -762,7 +765,7 @@ fn is_count(s: &Scanner, i: usize) -> bool {
     let plural_noun = s
         .tokens
         .get(i + 1)
-        .is_some_and(|t| t.kind == TokenKind::Word && t.space_before)
+        .is_some_and(|t| t.kind() == TokenKind::Word && t.space_before())
         && next.len() > 3
         && next.ends_with('s')
         && next.chars().all(|c| c.is_lowercase());
@@ -776,7 +779,7 @@ fn period_after(
     context_year: Option<i16>,
 ) -> Option<Period> {
     let (first, after_first, _) = s.period_end(i + 1, context_year)?;
-    let start = s.tokens[i].range.start;
+    let start = s.tokens[i].start();
     match kind {
         PeriodKind::Since | PeriodKind::Until => {
             // "through 2023–2021": the dash period is the date, read as such.
@@ -785,7 +788,7 @@ fn period_after(
             if first.year == 0 || dash_follows {
                 return None;
             }
-            let end = s.tokens[after_first - 1].range.end;
+            let end = s.tokens[after_first - 1].end();
             let end = trim_marker(s, after_first - 1, end);
             let (from, to) = if kind == PeriodKind::Since {
                 (Some(first), None)
@@ -820,7 +823,7 @@ fn period_after(
                     from.year = second.year;
                 }
             }
-            let end = trim_marker(s, after_second - 1, s.tokens[after_second - 1].range.end);
+            let end = trim_marker(s, after_second - 1, s.tokens[after_second - 1].end());
             Some(Period {
                 range: start..end,
                 from: Some(from),
@@ -841,7 +844,7 @@ fn written_year(s: &Scanner, from: usize, to: usize) -> bool {
 /// The end of a token, without a trailing footnote marker ("2011.8").
 fn trim_marker(s: &Scanner, i: usize, end: usize) -> usize {
     match s.footnotes.marker_in_token(i) {
-        Some(m) if m.kind == MarkerKind::AfterYear => s.tokens[i].range.start + 4,
+        Some(m) if m.kind == MarkerKind::AfterYear => s.tokens[i].start() + 4,
         _ => end,
     }
 }

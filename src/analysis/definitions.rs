@@ -230,15 +230,15 @@ pub fn find_definitions(
     let mut out = Vec::new();
     let mut sentence_idx = 0usize;
     for (i, tok) in tokens.iter().enumerate() {
-        let (opener, closer) = match &prose[tok.range.clone()] {
+        let (opener, closer) = match &prose[tok.range()] {
             "(" => ('(', ')'),
             "[" => ('[', ']'),
             _ => continue,
         };
-        if tok.kind != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct {
             continue;
         }
-        let open = tok.range.start;
+        let open = tok.start();
         let Some(close_rel) = prose[open + 1..]
             .char_indices()
             .take(400)
@@ -466,24 +466,23 @@ fn pair_in_parentheses(inner_range: Range<usize>, inner: &str) -> Option<Definit
 /// a line break. It defines the acronym wherever it stands, like a glossary.
 fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
     let tok = &tokens[i];
-    if tok.kind != TokenKind::Word {
+    if tok.kind() != TokenKind::Word {
         return None;
     }
     let eq = tokens.get(i + 1)?;
-    let sep = &prose[eq.range.clone()];
+    let sep = &prose[eq.range()];
     // "SF = Long Form" anywhere; "SF: Long Form" only where a legend entry starts (after
     // "Notes:", a ';' or at the start of a line).
     let legend_start = i == 0 || {
-        let prev = &prose[tokens[i - 1].range.clone()];
-        matches!(prev, ";" | ":" | "*")
-            || prose[tokens[i - 1].range.end..tok.range.start].contains('\n')
+        let prev = &prose[tokens[i - 1].range()];
+        matches!(prev, ";" | ":" | "*") || prose[tokens[i - 1].end()..tok.start()].contains('\n')
     };
-    let colon = sep == ":" && !eq.space_before && legend_start;
-    if !(colon || sep == "=" && eq.space_before) {
+    let colon = sep == ":" && !eq.space_before() && legend_start;
+    if !(colon || sep == "=" && eq.space_before()) {
         return None;
     }
-    let short = super::acronyms::acronym_base(&prose[tok.range.clone()])?;
-    let rest_start = eq.range.end;
+    let short = super::acronyms::acronym_base(&prose[tok.range()])?;
+    let rest_start = eq.end();
     let rest = &prose[rest_start..];
     let end = rest.find([';', ',', '\n', '|']).unwrap_or(rest.len());
     let long_text = rest[..end].trim_end().trim_end_matches('.');
@@ -508,7 +507,7 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
         short: short.to_string(),
         written: short.to_string(),
         long: normalize_space(long_trimmed),
-        short_range: tok.range.start..tok.range.start + short.len(),
+        short_range: tok.start()..tok.start() + short.len(),
         long_range: long_start..long_start + long_trimmed.len(),
         kind: DefinitionKind::Glossary,
         fits: true,
@@ -519,17 +518,17 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
 /// initials of the words just before (initials only: "or" joins many things).
 fn or_short(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
     let tok = &tokens[i];
-    if tok.kind != TokenKind::Word || i < 2 {
+    if tok.kind() != TokenKind::Word || i < 2 {
         return None;
     }
     let or = &tokens[i - 1];
-    if &prose[or.range.clone()] != "or" {
+    if &prose[or.range()] != "or" {
         return None;
     }
-    let written = &prose[tok.range.clone()];
+    let written = &prose[tok.range()];
     let short = super::acronyms::acronym_base(written)?;
     // The words before "or", after an optional comma, back to a clause mark.
-    let mut end = or.range.start;
+    let mut end = or.start();
     let before = prose[..end].trim_end();
     end = before.len();
     let before = before.strip_suffix(',').unwrap_or(before);
@@ -547,7 +546,7 @@ fn or_short(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
         short: short.to_string(),
         written: written.to_string(),
         long,
-        short_range: tok.range.start..tok.range.start + short.len(),
+        short_range: tok.start()..tok.start() + short.len(),
         long_range: from + start..before.len(),
         kind: DefinitionKind::LongThenShort,
         fits: true,
@@ -589,10 +588,10 @@ fn short_then_long(
     inner: &str,
 ) -> Option<Definition> {
     let prev = paren.checked_sub(1).map(|p| &tokens[p])?;
-    if prev.kind != TokenKind::Word || !tokens[paren].space_before {
+    if prev.kind() != TokenKind::Word || !tokens[paren].space_before() {
         return None;
     }
-    let short = &prose[prev.range.clone()];
+    let short = &prose[prev.range()];
     let base = super::acronyms::acronym_base(short)?;
     if base.chars().any(char::is_lowercase) {
         return None;
@@ -620,7 +619,7 @@ fn short_then_long(
         short: base.to_string(),
         written: base.to_string(),
         long: normalize_space(&long_text[start..]),
-        short_range: prev.range.start..prev.range.start + base.len(),
+        short_range: prev.start()..prev.start() + base.len(),
         long_range: offset + start..offset + long_text.len(),
         kind: DefinitionKind::ShortThenLong,
         fits: true,

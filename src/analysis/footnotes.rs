@@ -82,19 +82,19 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
     let mut last: u32 = 0;
     let next_in_sequence = |v: u32, last: u32| v > last && v <= last + 3;
     for (i, tok) in tokens.iter().enumerate() {
-        let s = &text[tok.range.clone()];
+        let s = &text[tok.range()];
         let prev = i.checked_sub(1).map(|p| &tokens[p]);
         let next = tokens.get(i + 1);
         let ends_here = next.is_none_or(|n| {
-            n.space_before || matches!(&text[n.range.clone()], "." | "," | ";" | ":" | ")")
+            n.space_before() || matches!(&text[n.range()], "." | "," | ";" | ":" | ")")
         });
-        match tok.kind {
-            TokenKind::Number if !tok.space_before && ends_here => {
+        match tok.kind() {
+            TokenKind::Number if !tok.space_before() && ends_here => {
                 let Some(p) = prev else { continue };
-                if p.kind != TokenKind::Punct {
+                if p.kind() != TokenKind::Punct {
                     continue;
                 }
-                let punct = &text[p.range.clone()];
+                let punct = &text[p.range()];
                 if !matches!(
                     punct,
                     "." | "," | ";" | ":" | ")" | "]" | "\"" | "”" | "’" | "'"
@@ -102,21 +102,21 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     continue;
                 }
                 // A page number after dot leaders ("Recusal.......107") is not a marker.
-                if punct == "." && i >= 2 && &text[tokens[i - 2].range.clone()] == "." {
+                if punct == "." && i >= 2 && &text[tokens[i - 2].range()] == "." {
                     continue;
                 }
                 // What stands before the punctuation must be a word, a closing mark or a year.
                 let before = i.checked_sub(2).map(|b| &tokens[b]);
-                let Some(b) = before.filter(|_| !p.space_before) else {
+                let Some(b) = before.filter(|_| !p.space_before()) else {
                     continue;
                 };
-                let bs = &text[b.range.clone()];
-                if b.kind == TokenKind::Word
+                let bs = &text[b.range()];
+                if b.kind() == TokenKind::Word
                     && NUMBER_LEADERS.contains(&bs.to_ascii_lowercase().as_str())
                 {
                     continue;
                 }
-                if b.kind == TokenKind::Number && punct != "." && punct != ")" {
+                if b.kind() == TokenKind::Number && punct != "." && punct != ")" {
                     continue;
                 }
                 if s.len() > 3 || !s.bytes().all(|c| c.is_ascii_digit()) {
@@ -127,12 +127,12 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     continue;
                 }
                 // A glued number after a word is a marker; after a number, only in sequence.
-                if b.kind == TokenKind::Number && !next_in_sequence(v, last) {
+                if b.kind() == TokenKind::Number && !next_in_sequence(v, last) {
                     continue;
                 }
                 last = v;
                 markers.push(Marker {
-                    range: tok.range.clone(),
+                    range: tok.range(),
                     label: s.to_string(),
                     kind: MarkerKind::Glued,
                     token: Some(i),
@@ -149,9 +149,9 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 let v: u32 = frac.parse().unwrap_or(0);
                 if year_like && frac.len() <= 3 && next_in_sequence(v, last) {
                     last = v;
-                    let start = tok.range.start + dot + 1;
+                    let start = tok.start() + dot + 1;
                     markers.push(Marker {
-                        range: start..tok.range.end,
+                        range: start..tok.end(),
                         label: frac.to_string(),
                         kind: MarkerKind::AfterYear,
                         token: Some(i),
@@ -173,7 +173,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 if let Some(v) = superscript_value(digits) {
                     last = last.max(v);
                     markers.push(Marker {
-                        range: tok.range.start + j..tok.range.end,
+                        range: tok.start() + j..tok.end(),
                         label: v.to_string(),
                         kind: MarkerKind::Superscript,
                         token: Some(i),
@@ -187,7 +187,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     if next_in_sequence(v, last) {
                         last = v;
                         markers.push(Marker {
-                            range: tok.range.start + j..tok.range.end,
+                            range: tok.start() + j..tok.end(),
                             label: digits.to_string(),
                             kind: MarkerKind::Glued,
                             token: Some(i),
@@ -195,12 +195,12 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     }
                 }
             }
-            TokenKind::Punct if s == "*" && !tok.space_before => {
-                let glued_to_text = prev.is_some_and(|p| p.kind == TokenKind::Word);
-                let spaced_after = next.is_none_or(|n| n.space_before);
+            TokenKind::Punct if s == "*" && !tok.space_before() => {
+                let glued_to_text = prev.is_some_and(|p| p.kind() == TokenKind::Word);
+                let spaced_after = next.is_none_or(|n| n.space_before());
                 if glued_to_text && spaced_after {
                     markers.push(Marker {
-                        range: tok.range.clone(),
+                        range: tok.range(),
                         label: "*".into(),
                         kind: MarkerKind::Symbol,
                         token: Some(i),

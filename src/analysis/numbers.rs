@@ -58,7 +58,7 @@ impl Quantity {
     pub fn range_end_token(&self, analysis: &super::Analysis) -> usize {
         analysis
             .tokens
-            .partition_point(|t| t.range.start < self.range.end)
+            .partition_point(|t| t.start() < self.range.end)
     }
 }
 
@@ -189,7 +189,7 @@ fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
     if w.eq_ignore_ascii_case("a") && s.text(i + 1).eq_ignore_ascii_case("dozen") {
         return Some((12.0, i + 2));
     }
-    if s.tokens.get(i)?.kind != TokenKind::Word {
+    if s.tokens.get(i)?.kind() != TokenKind::Word {
         return None;
     }
     let mut total = 0.0;
@@ -235,7 +235,7 @@ fn qualifier_before(s: &Scan, i: usize) -> Option<(Qualifier, Range<usize>)> {
         }
         let start = i - n;
         if (0..n).all(|k| s.is(start + k, phrase[k])) {
-            return Some((*q, s.tokens[start].range.start..s.tokens[i - 1].range.end));
+            return Some((*q, s.tokens[start].start()..s.tokens[i - 1].end()));
         }
     }
     None
@@ -340,7 +340,7 @@ pub fn find_quantities(
                 && s.glued(next)
                 && s.tokens
                     .get(next + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
+                    .is_some_and(|t| t.kind() == TokenKind::Number && !t.space_before())
             {
                 next += 2;
             }
@@ -348,7 +348,7 @@ pub fn find_quantities(
             continue;
         }
         let mut q = Quantity {
-            range: tokens[first.start].range.start..tokens[first.end - 1].range.end,
+            range: tokens[first.start].start()..tokens[first.end - 1].end(),
             value: first.value,
             high: None,
             qualifier: None,
@@ -380,12 +380,12 @@ pub fn find_quantities(
         if between && s.text(end) == "and" {
             if let Some(second) = written_at(&s, end + 1) {
                 q.high = Some(second.value);
-                q.range.start = tokens[i - 1].range.start;
+                q.range.start = tokens[i - 1].start();
                 q.percent |= second.percent;
                 end = second.end;
             }
         }
-        q.range.end = tokens[end - 1].range.end;
+        q.range.end = tokens[end - 1].end();
         if !between {
             q.qualifier = qualifier_before(&s, first.start);
             // "over six days": a span of time, not a lower bound.
@@ -397,10 +397,10 @@ pub fn find_quantities(
             // days" a span of time): the token right before the qualifier.
             let for_over = over && {
                 let before_over = q.qualifier.as_ref().map_or(0, |(_, r)| r.start);
-                let k = s.tokens.partition_point(|t| t.range.end <= before_over);
+                let k = s.tokens.partition_point(|t| t.end() <= before_over);
                 let before_word = k
                     .checked_sub(1)
-                    .map(|p| prose[s.tokens[p].range.clone()].to_lowercase())
+                    .map(|p| prose[s.tokens[p].range()].to_lowercase())
                     .unwrap_or_default();
                 matches!(
                     before_word.as_str(),
@@ -420,7 +420,7 @@ pub fn find_quantities(
 /// A number at token `i`: (value, significant figures, in words, index after it).
 fn number_at(s: &Scan, i: usize) -> Option<(f64, Option<u32>, bool, usize)> {
     let t = s.tokens.get(i)?;
-    match t.kind {
+    match t.kind() {
         TokenKind::Number => {
             let (v, sig) = digits_value(s.text(i))?;
             Some((v, Some(sig), false, i + 1))
@@ -450,7 +450,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
         // Identifiers: "COVID-19", "F-35", "R46949" (one token), "SM-6", "4-1" after Table.
         if s.glued(i) && matches!(prev, "-" | "/" | "_" | "#" | ".") && i > 1 {
             let before = &s.tokens[i - 2];
-            if before.kind == TokenKind::Word || !s.glued(i - 1) || prev == "." {
+            if before.kind() == TokenKind::Word || !s.glued(i - 1) || prev == "." {
                 return false;
             }
         }
@@ -475,7 +475,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
             let counted = s
                 .tokens
                 .get(next)
-                .is_some_and(|t| t.kind == TokenKind::Word)
+                .is_some_and(|t| t.kind() == TokenKind::Word)
                 && next_word.chars().all(|c| c.is_lowercase())
                 && next_word.len() > 2;
             if !counted {
@@ -487,7 +487,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
             return false;
         }
         // "18 U.S.C. § 1030", "40 C.F.R. 98", "125 Stat. 1": a title number before a code.
-        let after = &s.prose[s.tokens[i].range.end..];
+        let after = &s.prose[s.tokens[i].end()..];
         let after = after.trim_start();
         if [
             "U.S.C", "C.F.R", "Stat.", "U.S.", "F.3d", "F.2d", "S. Ct", "Fed. Reg",
@@ -499,7 +499,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
         }
         // "ISO 3166-1", "DD 214-1": a standard's number after an acronym.
         let acronym_before = i > 0
-            && s.tokens[i - 1].kind == TokenKind::Word
+            && s.tokens[i - 1].kind() == TokenKind::Word
             && prev.len() >= 2
             && prev.chars().all(|c| c.is_ascii_uppercase());
         if acronym_before && s.glued(next) && matches!(s.text(next), "-" | ":") {
@@ -511,13 +511,13 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
         }
         // A numbered-list marker at the start of a line: "1. China deployed".
         let line_start = i == 0
-            || s.prose[..s.tokens[i].range.start]
+            || s.prose[..s.tokens[i].start()]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n');
         if line_start
             && s.glued(next)
             && matches!(s.text(next), "." | ")")
-            && s.tokens.get(next + 1).is_none_or(|t| t.space_before)
+            && s.tokens.get(next + 1).is_none_or(|t| t.space_before())
         {
             return false;
         }
@@ -532,7 +532,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
             || !s
                 .tokens
                 .get(next)
-                .is_some_and(|t| t.kind == TokenKind::Word)
+                .is_some_and(|t| t.kind() == TokenKind::Word)
         {
             return false;
         }
@@ -551,7 +551,7 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
 
 /// "(202) 555-0143", "202-555-0143", "+1 202 555 0143".
 fn is_phone(s: &Scan, i: usize) -> bool {
-    is_phone_at(s.prose, &s.tokens[i].range)
+    is_phone_at(s.prose, &s.tokens[i].range())
 }
 
 /// Whether `range` lies inside a telephone number.

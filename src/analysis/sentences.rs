@@ -104,11 +104,11 @@ pub fn sentences(
     // Whether the previous block left its last sentence open.
     let mut open = false;
     for (bi, block) in blocks.iter().enumerate() {
-        while t < tokens.len() && tokens[t].range.start < block.range.start {
+        while t < tokens.len() && tokens[t].start() < block.range.start {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].range.start < block.range.end {
+        while t < tokens.len() && tokens[t].start() < block.range.end {
             t += 1;
         }
         let last = t;
@@ -147,7 +147,7 @@ pub fn sentences(
 
 fn span(tokens: &[Token], range: Range<usize>) -> Sentence {
     Sentence {
-        range: tokens[range.start].range.start..tokens[range.end - 1].range.end,
+        range: tokens[range.start].start()..tokens[range.end - 1].end(),
         tokens: range,
     }
 }
@@ -155,14 +155,14 @@ fn span(tokens: &[Token], range: Range<usize>) -> Sentence {
 /// Whether a block ending with `last` stops in the middle of a sentence that the next block
 /// finishes.
 fn ends_mid_sentence(prose: &str, last: &Token, next: Option<&Block>, _p: &str) -> bool {
-    let s = &prose[last.range.clone()];
+    let s = &prose[last.range()];
     let next_starts_lower = next.is_some_and(|b| {
         prose[b.range.clone()]
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
     });
-    match last.kind {
+    match last.kind() {
         TokenKind::Word => {
             CONTINUATION_WORDS.contains(&s.to_lowercase().as_str()) || next_starts_lower
         }
@@ -180,8 +180,8 @@ fn boundary_after(
     footnotes: &Footnotes,
 ) -> Option<usize> {
     let tok = &tokens[i];
-    let s = &prose[tok.range.clone()];
-    let terminal = match tok.kind {
+    let s = &prose[tok.range()];
+    let terminal = match tok.kind() {
         TokenKind::Punct => matches!(s, "." | "!" | "?" | "…"),
         // "in 2000.8 China": the year's period ends the sentence, the marker follows.
         TokenKind::Number => footnotes
@@ -192,14 +192,14 @@ fn boundary_after(
     if !terminal {
         return None;
     }
-    if s == "." && tok.kind == TokenKind::Punct && is_abbreviation_period(prose, tokens, i) {
+    if s == "." && tok.kind() == TokenKind::Punct && is_abbreviation_period(prose, tokens, i) {
         return None;
     }
     // Closing quotes and brackets, and glued footnote markers, belong to the sentence.
     let mut j = i + 1;
-    while j < last && !tokens[j].space_before {
+    while j < last && !tokens[j].space_before() {
         let t = &tokens[j];
-        let ts = &prose[t.range.clone()];
+        let ts = &prose[t.range()];
         let glued_marker = footnotes.marker_in_token(j).is_some();
         if CLOSERS.contains(&ts) || glued_marker || matches!(ts, "." | "!" | "?") {
             j += 1;
@@ -211,7 +211,7 @@ fn boundary_after(
         return None;
     }
     let next = &tokens[j];
-    let ns = &prose[next.range.clone()];
+    let ns = &prose[next.range()];
     let c = ns.chars().next()?;
     let starts_sentence = c.is_uppercase()
         || c.is_ascii_digit()
@@ -224,10 +224,10 @@ fn is_abbreviation_period(prose: &str, tokens: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
         return false;
     };
-    if tokens[i].space_before || prev.kind != TokenKind::Word {
+    if tokens[i].space_before() || prev.kind() != TokenKind::Word {
         return false;
     }
-    let w = &prose[prev.range.clone()];
+    let w = &prose[prev.range()];
     if ABBREVIATIONS.contains(&w) {
         return true;
     }

@@ -12,12 +12,86 @@ pub enum TokenKind {
     Punct,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One token, in eight bytes: a large document has a token for every five or six bytes of
+/// text, so the token list is the largest part of the analysis.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub range: Range<usize>,
-    pub kind: TokenKind,
+    /// Byte offset of the token's start. Documents are at most [`MAX_DOCUMENT_BYTES`].
+    offset: u32,
+    /// The length in bytes (low bits), the kind (two bits) and whether white space comes
+    /// before (top bit).
+    packed: u32,
+}
+
+/// The longest document factlint reads: token offsets are 32-bit.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
+
+/// The longest token: a run of letters longer than this (no word is) is cut into tokens of
+/// this length, glued together.
+const MAX_TOKEN_BYTES: usize = (1 << LEN_BITS) - 1;
+const LEN_BITS: u32 = 29;
+const KIND_SHIFT: u32 = LEN_BITS;
+const SPACE_BIT: u32 = 1 << 31;
+
+impl Token {
+    pub fn new(range: Range<usize>, kind: TokenKind, space_before: bool) -> Token {
+        debug_assert!(range.end <= MAX_DOCUMENT_BYTES && range.len() <= MAX_TOKEN_BYTES);
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        Token {
+            offset: range.start as u32,
+            packed: range.len() as u32
+                | (kind << KIND_SHIFT)
+                | if space_before { SPACE_BIT } else { 0 },
+        }
+    }
+
+    /// The token's byte range in the prose.
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    pub fn start(&self) -> usize {
+        self.offset as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.start() + self.len()
+    }
+
+    pub fn len(&self) -> usize {
+        (self.packed & MAX_TOKEN_BYTES as u32) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        match (self.packed >> KIND_SHIFT) & 0b11 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
     /// Whether white space (or the start of the text) comes right before this token.
-    pub space_before: bool,
+    pub fn space_before(&self) -> bool {
+        self.packed & SPACE_BIT != 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("range", &self.range())
+            .field("kind", &self.kind())
+            .field("space_before", &self.space_before())
+            .finish()
+    }
 }
 
 /// Tokens read against their prose by index, for the scanners that look a few tokens ahead
@@ -31,14 +105,12 @@ pub struct TokenView<'a> {
 impl<'a> TokenView<'a> {
     /// The text of token `i`, or "" past the end.
     pub fn text(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.prose[t.range.clone()])
+        self.tokens.get(i).map_or("", |t| &self.prose[t.range()])
     }
 
     /// Whether token `i` follows the one before with no space between.
     pub fn glued(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| !t.space_before)
+        self.tokens.get(i).is_some_and(|t| !t.space_before())
     }
 
     /// Whether token `i` is `word`, ignoring ASCII case (no allocation: scanners ask this of
@@ -57,66 +129,78 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` and its length; plain ASCII without decoding.
+fn char_at(prose: &str, i: usize) -> Option<(char, usize)> {
+    let b = *prose.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = prose[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits prose into tokens. A word keeps an internal apostrophe followed by a letter
 /// ("PLA's", "China’s"); a number keeps a '.' or ',' between digits.
+///
+/// Text past [`MAX_DOCUMENT_BYTES`] is not read (loading refuses such documents).
 pub fn tokenize(prose: &str) -> Vec<Token> {
+    let mut limit = prose.len().min(MAX_DOCUMENT_BYTES);
+    while !prose.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let prose = &prose[..limit];
     let mut tokens = Vec::with_capacity(prose.len() / 5);
-    let mut chars = prose.char_indices().peekable();
     let mut space_before = true;
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, n)) = char_at(prose, i) {
         if c.is_whitespace() {
             space_before = true;
+            i += n;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    has_letter |= d.is_alphabetic();
-                    end = i + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
+        if !c.is_alphanumeric() {
+            tokens.push(Token::new(i..i + n, TokenKind::Punct, space_before));
+            space_before = false;
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut end = i + n;
+        let mut has_letter = c.is_alphabetic();
+        let mut prev = c;
+        // A run longer than a token can hold goes on as a glued token.
+        while end - start < MAX_TOKEN_BYTES - 8 {
+            let Some((d, dn)) = char_at(prose, end) else {
+                break;
+            };
+            if !d.is_alphanumeric() {
                 // Internal apostrophe or separator: look one character further.
-                let rest = &prose[i + d.len_utf8()..];
-                let next = rest.chars().next();
-                let prev = prose[..i].chars().next_back();
+                let next = char_at(prose, end + dn).map(|(c, _)| c);
                 let keep = if is_apostrophe(d) {
-                    has_letter
-                        && prev.is_some_and(char::is_alphabetic)
-                        && next.is_some_and(char::is_alphabetic)
+                    has_letter && prev.is_alphabetic() && next.is_some_and(char::is_alphabetic)
                 } else if d == '.' || d == ',' {
-                    !has_letter
-                        && prev.is_some_and(|p| p.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_ascii_digit())
+                    !has_letter && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
                 } else {
                     false
                 };
                 if !keep {
                     break;
                 }
-                chars.next();
-                end = i + d.len_utf8();
             }
-            tokens.push(Token {
-                range: start..end,
-                kind: if has_letter {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-                space_before,
-            });
-        } else {
-            tokens.push(Token {
-                range: start..start + c.len_utf8(),
-                kind: TokenKind::Punct,
-                space_before,
-            });
+            has_letter |= d.is_alphabetic();
+            prev = d;
+            end += dn;
         }
+        let kind = if has_letter {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        };
+        tokens.push(Token::new(start..end, kind, space_before));
         space_before = false;
+        i = end;
     }
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -127,7 +211,7 @@ mod tests {
     fn words(t: &str) -> Vec<(&str, TokenKind)> {
         tokenize(t)
             .into_iter()
-            .map(|k| (&t[k.range], k.kind))
+            .map(|k| (&t[k.range()], k.kind()))
             .collect()
     }
 

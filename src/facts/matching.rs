@@ -107,8 +107,8 @@ fn carries_unit(doc: &Document, analysis: &Analysis, q: &Quantity, unit: &str) -
     let singular = unit.strip_suffix('s').unwrap_or(&unit).to_string();
     let mut words = 0;
     for t in &analysis.tokens[q.tokens.end..] {
-        let w = doc.prose[t.range.clone()].to_lowercase();
-        if t.kind != TokenKind::Word {
+        let w = doc.prose[t.range()].to_lowercase();
+        if t.kind() != TokenKind::Word {
             if matches!(w.as_str(), "-" | "%" | "$") {
                 continue;
             }
@@ -134,7 +134,7 @@ fn carries_unit(doc: &Document, analysis: &Analysis, q: &Quantity, unit: &str) -
 /// A multiplier, not a count: "fifteen times", "three-fold".
 fn is_multiplier(doc: &Document, analysis: &Analysis, q: &Quantity) -> bool {
     analysis.tokens.get(q.tokens.end).is_some_and(|t| {
-        let w = doc.prose[t.range.clone()].to_lowercase();
+        let w = doc.prose[t.range()].to_lowercase();
         matches!(w.as_str(), "times" | "fold" | "-fold")
     })
 }
@@ -228,9 +228,9 @@ fn tie_year(
     if let Some(as_of) = as_of {
         let s = &analysis.sentences[si];
         for t in &analysis.tokens[s.tokens.clone()] {
-            let w = doc.prose[t.range.clone()].to_lowercase();
+            let w = doc.prose[t.range()].to_lowercase();
             if NOW_WORDS.contains(&w.as_str()) {
-                ties.push((distance(t.range.start), as_of.year));
+                ties.push((distance(t.start()), as_of.year));
             }
         }
     }

@@ -127,20 +127,20 @@ pub fn find_names<'a>(
     let mut words: Vec<(usize, usize, &str)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].kind != TokenKind::Word {
+        if tokens[i].kind() != TokenKind::Word {
             i += 1;
             continue;
         }
         let mut last = i;
         while last + 2 < tokens.len()
-            && &doc.prose[tokens[last + 1].range.clone()] == "-"
-            && !tokens[last + 1].space_before
-            && !tokens[last + 2].space_before
-            && tokens[last + 2].kind == TokenKind::Word
+            && &doc.prose[tokens[last + 1].range()] == "-"
+            && !tokens[last + 1].space_before()
+            && !tokens[last + 2].space_before()
+            && tokens[last + 2].kind() == TokenKind::Word
         {
             last += 2;
         }
-        let text = strip_possessive(&doc.prose[tokens[i].range.start..tokens[last].range.end]);
+        let text = strip_possessive(&doc.prose[tokens[i].start()..tokens[last].end()]);
         words.push((i, last, text));
         i = last + 1;
     }
@@ -197,8 +197,7 @@ pub fn find_names<'a>(
             }
             let first = &analysis.tokens[window[0].0];
             let last_word = &window[window.len() - 1];
-            let range =
-                first.range.start..analysis.tokens[last_word.0].range.start + last_word.2.len();
+            let range = first.start()..analysis.tokens[last_word.0].start() + last_word.2.len();
             let written = doc.text()[range.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -232,14 +231,14 @@ fn title_before(doc: &Document, analysis: &Analysis, i: usize) -> Option<(String
     while j > 0 && words.len() < 2 {
         j -= 1;
         let t = &analysis.tokens[j];
-        let s = &doc.prose[t.range.clone()];
+        let s = &doc.prose[t.range()];
         if s == "." {
             continue;
         }
-        if t.kind != TokenKind::Word {
+        if t.kind() != TokenKind::Word {
             break;
         }
-        words.push((s, t.range.clone()));
+        words.push((s, t.range()));
     }
     words.reverse();
     for (ws, canonical) in TITLES {

@@ -46,8 +46,8 @@ impl Rule for MalformedDate {
                 let toks = &cx.analysis.tokens[t..d.tokens.end];
                 toks.iter()
                     .skip(1)
-                    .find(|tok| cx.doc.prose[tok.range.clone()] != *",")
-                    .map_or(d.range.start, |tok| tok.range.start)
+                    .find(|tok| cx.doc.prose[tok.range()] != *",")
+                    .map_or(d.range.start, |tok| tok.start())
             });
             let range = start..d.range.end;
             let written = cx.text(range.clone()).to_string();

@@ -146,8 +146,8 @@ impl Rule for PastEventAfterAsOf {
             let s = &a.sentences[si];
             let words: Vec<String> = a.tokens[s.tokens.clone()]
                 .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| cx.doc.prose[t.range.clone()].to_lowercase())
+                .filter(|t| t.kind() == TokenKind::Word)
+                .map(|t| cx.doc.prose[t.range()].to_lowercase())
                 .collect();
             let past = words.iter().any(|w| PAST_VERBS.contains(&w.as_str()));
             // "is to deploy", "are due to", "set to": plans told with "to".

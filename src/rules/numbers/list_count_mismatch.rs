@@ -54,12 +54,11 @@ impl Rule for ListCountMismatch {
             let colon = b.range.start + text.len() - 1;
             // The count: a quantity among the last four words before the colon, followed by a
             // plural noun.
-            let words_before: Vec<_> = a.tokens
-                [..a.tokens.partition_point(|t| t.range.start < colon)]
+            let words_before: Vec<_> = a.tokens[..a.tokens.partition_point(|t| t.start() < colon)]
                 .iter()
                 .rev()
-                .take_while(|t| t.range.start >= b.range.start)
-                .filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+                .take_while(|t| t.start() >= b.range.start)
+                .filter(|t| t.kind() == TokenKind::Word || t.kind() == TokenKind::Number)
                 .take(4)
                 .collect();
             let from = a
@@ -72,7 +71,7 @@ impl Rule for ListCountMismatch {
                     q.high.is_none()
                         && !q.percent
                         && q.qualifier.is_none()
-                        && words_before.iter().any(|t| t.range.start == q.range.start)
+                        && words_before.iter().any(|t| t.start() == q.range.start)
                         && (1.0..=20.0).contains(&q.value)
                         && q.value.fract() == 0.0
                 })

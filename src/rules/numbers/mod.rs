@@ -40,14 +40,13 @@ pub(crate) fn from_to(a: &Analysis, prose: &str, si: usize) -> Vec<FromTo> {
     let qs = in_sentence(a, si);
     let word_before = |q: &Quantity| -> (String, usize) {
         let i = q.tokens.start;
-        let start = if i > 0 && matches!(&prose[a.tokens[i - 1].range.clone()], "$" | "€" | "£")
-        {
+        let start = if i > 0 && matches!(&prose[a.tokens[i - 1].range()], "$" | "€" | "£") {
             i - 1
         } else {
             i
         };
         match start.checked_sub(1).map(|p| &a.tokens[p]) {
-            Some(t) => (prose[t.range.clone()].to_lowercase(), t.range.start),
+            Some(t) => (prose[t.range()].to_lowercase(), t.start()),
             None => (String::new(), q.range.start),
         }
     };

@@ -126,13 +126,11 @@ impl Rule for PercentChangeContradictsNumbers {
                 let hi = (p.range.end.max(span.range.end) + 30).min(prose.len());
                 let window: Vec<String> = a.tokens[a.sentences[si].tokens.clone()]
                     .iter()
-                    .filter(|t| {
-                        t.kind == TokenKind::Word && t.range.start >= lo && t.range.end <= hi
-                    })
+                    .filter(|t| t.kind() == TokenKind::Word && t.start() >= lo && t.end() <= hi)
                     .map(|t| {
                         (
-                            t.range.start.abs_diff(p.range.start),
-                            prose[t.range.clone()].to_lowercase(),
+                            t.start().abs_diff(p.range.start),
+                            prose[t.range()].to_lowercase(),
                         )
                     })
                     .filter(|(_, w)| UP.contains(&w.as_str()) || DOWN.contains(&w.as_str()))

@@ -79,11 +79,11 @@ impl Rule for RatioContradictsNumbers {
             }
             // "N times" / "N-fold".
             for (k, m) in qs.iter().enumerate() {
-                let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range.clone()]);
+                let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range()]);
                 let fold = after == Some("-")
                     && a.tokens
                         .get(m.tokens.end + 1)
-                        .is_some_and(|t| prose[t.range.clone()].eq_ignore_ascii_case("fold"));
+                        .is_some_and(|t| prose[t.range()].eq_ignore_ascii_case("fold"));
                 if !after.is_some_and(|w| w.eq_ignore_ascii_case("times")) && !fold {
                     continue;
                 }
@@ -94,7 +94,7 @@ impl Rule for RatioContradictsNumbers {
                 let after_q: Vec<&&Quantity> = qs[k + 1..].iter().collect();
                 let qualifier = m.qualifier.as_ref().map(|(q, _)| *q);
                 let claim_start = m.qualifier.as_ref().map_or(m.range.start, |(_, r)| r.start);
-                let claim_end = a.tokens[m.tokens.end + if fold { 1 } else { 0 }].range.end;
+                let claim_end = a.tokens[m.tokens.end + if fold { 1 } else { 0 }].end();
                 let claim = claim_start..claim_end;
                 let claim_text = cx
                     .text(claim.clone())
@@ -137,13 +137,13 @@ impl Rule for RatioContradictsNumbers {
                 continue;
             }
             for t in &a.tokens[a.sentences[si].tokens.clone()] {
-                if t.kind != TokenKind::Word {
+                if t.kind() != TokenKind::Word {
                     continue;
                 }
-                let Some(n) = verb_ratio(&prose[t.range.clone()].to_lowercase()) else {
+                let Some(n) = verb_ratio(&prose[t.range()].to_lowercase()) else {
                     continue;
                 };
-                let Some(span) = spans.iter().find(|s| s.range.start > t.range.start) else {
+                let Some(span) = spans.iter().find(|s| s.range.start > t.start()) else {
                     continue;
                 };
                 let (from, to) = (span.from, span.to);
@@ -154,10 +154,10 @@ impl Rule for RatioContradictsNumbers {
                 if agrees(ratio, n, None) {
                     continue;
                 }
-                let verb = cx.text(t.range.clone()).to_string();
+                let verb = cx.text(t.range()).to_string();
                 out.push(
                     Finding::new(
-                        t.range.clone(),
+                        t.range(),
                         format!(
                             "{} / {} = {}, not '{verb}' ({})",
                             short(to),

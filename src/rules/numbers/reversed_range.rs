@@ -60,13 +60,11 @@ impl Rule for ReversedRange {
             if digits(high) < digits(q.value) {
                 continue;
             }
-            let after = a.tokens.partition_point(|t| t.range.start < q.range.end);
+            let after = a.tokens.partition_point(|t| t.start() < q.range.end);
             let unit_follows = a.tokens.get(after).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.space_before
-                    && cx.doc.prose[t.range.clone()]
-                        .chars()
-                        .all(|c| c.is_lowercase())
+                t.kind() == TokenKind::Word
+                    && t.space_before()
+                    && cx.doc.prose[t.range()].chars().all(|c| c.is_lowercase())
             });
             if !unit_follows && !written.starts_with("between") {
                 continue;
@@ -83,12 +81,12 @@ impl Rule for ReversedRange {
                 continue;
             };
             let vote = a.tokens[a.sentences[si].tokens.clone()].iter().any(|t| {
-                t.kind == TokenKind::Word
-                    && VOTE_WORDS.contains(&cx.doc.prose[t.range.clone()].to_lowercase().as_str())
+                t.kind() == TokenKind::Word
+                    && VOTE_WORDS.contains(&cx.doc.prose[t.range()].to_lowercase().as_str())
             });
             let adjectival = q.tokens.start > 0
                 && matches!(
-                    cx.doc.prose[a.tokens[q.tokens.start - 1].range.clone()]
+                    cx.doc.prose[a.tokens[q.tokens.start - 1].range()]
                         .to_lowercase()
                         .as_str(),
                     "a" | "an"

@@ -105,7 +105,7 @@ impl Rule for SharesExceedWhole {
             }
             let partition = a.tokens[a.sentences[si].tokens.clone()]
                 .iter()
-                .any(|t| is_one_of(&prose[t.range.clone()], PARTITION_WORDS));
+                .any(|t| is_one_of(&prose[t.range()], PARTITION_WORDS));
             if !partition {
                 continue;
             }
