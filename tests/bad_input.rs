@@ -40,6 +40,25 @@ fn one_very_long_line() {
         .code(0);
 }
 
+/// A file over the 4 GiB limit is refused before it is read (the test file is sparse: it
+/// takes no disk space), and the other files still run.
+#[test]
+fn a_file_over_four_gib_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(5 << 30).unwrap();
+    fs::write(dir.path().join("ok.txt"), "Text.\n").unwrap();
+    factlint()
+        .args(["check", "--no-config"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "too large to check (5.0 GiB; factlint reads documents up to 4 GiB)",
+        ))
+        .stdout(predicate::str::contains("checked 2 files"));
+}
+
 #[test]
 fn bom_and_crlf_keep_positions_right() {
     let dir = tempfile::tempdir().unwrap();

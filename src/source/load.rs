@@ -1,6 +1,7 @@
 //! Reading a document from disk or stdin, with a clear error for what cannot be read as text.
 
 use super::{Document, Format};
+use crate::analysis::tokens::MAX_DOCUMENT_BYTES;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -11,7 +12,12 @@ use std::path::Path;
 pub enum LoadError {
     NotFound,
     Binary,
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    /// Larger than the 4 GiB a document may be (its size in bytes).
+    TooLarge(u64),
     Io(String),
 }
 
@@ -25,6 +31,11 @@ impl fmt::Display for LoadError {
                 "not valid UTF-8 (first invalid byte at line {line}, column {column}); \
                  convert it to UTF-8 to check it"
             ),
+            LoadError::TooLarge(size) => write!(
+                f,
+                "too large to check ({:.1} GiB; factlint reads documents up to 4 GiB)",
+                *size as f64 / (1u64 << 30) as f64
+            ),
             LoadError::Io(e) => write!(f, "cannot read: {e}"),
         }
     }
@@ -32,10 +43,16 @@ impl fmt::Display for LoadError {
 
 /// Reads `path` as a document, its format decided by extension.
 pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let io = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound,
         _ => LoadError::Io(e.to_string()),
-    })?;
+    };
+    // Refused before reading: a file this large would not fit in memory several times over.
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_DOCUMENT_BYTES as u64 {
+        return Err(LoadError::TooLarge(size));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     let text = decode(bytes)?;
     Ok(Document::new(display, text, Format::from_path(display)))
 }
@@ -53,6 +70,9 @@ pub fn load_stdin() -> Result<Document, LoadError> {
 /// Text from bytes: NUL bytes mean a binary file; invalid UTF-8 is reported with its position;
 /// a UTF-8 byte-order mark is dropped.
 fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
     if bytes.contains(&0) {
         return Err(LoadError::Binary);
     }
