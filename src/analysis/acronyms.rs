@@ -448,25 +448,32 @@ fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
     straight % 2 == 1
 }
 
-/// Whether the line holding `offset` has letters but none in lower case and at least two words:
-/// an all-caps heading or banner ("CHINA’S PEACEKEEPING ROLE").
 /// Whether a line has letters but none in lower case and at least two words: an all-caps
 /// heading or banner ("CHINA’S PEACEKEEPING ROLE"). Memoised per line: a line is read once,
 /// however many acronyms it holds.
 #[derive(Default)]
-struct CapitalsLines(std::collections::HashMap<usize, bool>);
+struct CapitalsLines(Option<(usize, bool)>);
 
 impl CapitalsLines {
     fn is(&mut self, prose: &str, file: &crate::source::SourceFile, offset: usize) -> bool {
         let index = file.line_index(offset);
-        *self.0.entry(index).or_insert_with(|| {
-            let line = &prose[file.line_range(index)];
-            let words = line
+        // Acronyms are met in document order, so the last line read is the only one to keep.
+        if let Some((line, capitals)) = self.0 {
+            if line == index {
+                return capitals;
+            }
+        }
+        let line = &prose[file.line_range(index)];
+        // Nearly every line has a lower-case ASCII letter: that test is the cheap one.
+        let capitals = !line.bytes().any(|b| b.is_ascii_lowercase())
+            && !line.chars().any(char::is_lowercase)
+            && line
                 .split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.chars().count() >= 2)
-                .count();
-            words >= 2 && !line.chars().any(char::is_lowercase)
-        })
+                .filter(|w| w.chars().nth(1).is_some())
+                .nth(1)
+                .is_some();
+        self.0 = Some((index, capitals));
+        capitals
     }
 }
 

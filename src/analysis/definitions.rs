@@ -662,12 +662,13 @@ fn glossary_definitions(prose: &str, blocks: &[Block]) -> Vec<Definition> {
 /// "Acronyms", "List of Abbreviations", "Index of Acronyms", "Appendix B: Glossary": a short
 /// line naming acronyms, abbreviations or a glossary.
 fn is_glossary_heading(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    if t.contains('\n') || t.split_whitespace().count() > 6 {
+    // Asked of every block: the cheap tests first, and no lower-case copy.
+    let t = text.trim();
+    if t.len() > 160 || t.contains('\n') || t.split_whitespace().nth(6).is_some() {
         return false;
     }
     t.split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "acronyms" | "abbreviations" | "glossary"))
+        .any(|w| super::words::is_one_of(w, &["acronyms", "abbreviations", "glossary"]))
 }
 
 fn glossary_line(line: &str, offset: usize) -> Option<Definition> {

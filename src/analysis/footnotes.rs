@@ -47,11 +47,18 @@ pub struct Footnotes {
     /// (token, marker) for the markers inside a token, sorted by token: a binary search is
     /// cheaper than hashing for a question asked of every token.
     by_token: Vec<(usize, usize)>,
+    /// One bit per token, set where `by_token` has an entry: most tokens hold no marker, and
+    /// the bit says so without a search.
+    marked: Vec<u64>,
 }
 
 impl Footnotes {
     /// The marker lying inside token `index`, if any.
     pub fn marker_in_token(&self, index: usize) -> Option<&Marker> {
+        let bit = self.marked.get(index / 64)? & (1 << (index % 64));
+        if bit == 0 {
+            return None;
+        }
         self.by_token
             .binary_search_by_key(&index, |&(t, _)| t)
             .ok()
@@ -225,10 +232,15 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
         .filter_map(|(i, m)| m.token.map(|t| (t, i)))
         .collect::<Vec<_>>();
     by_token.sort_unstable();
+    let mut marked = vec![0u64; tokens.len().div_ceil(64)];
+    for &(t, _) in &by_token {
+        marked[t / 64] |= 1 << (t % 64);
+    }
     Footnotes {
         markers,
         notes: Vec::new(),
         by_token,
+        marked,
     }
 }
 
