@@ -113,7 +113,12 @@ pub fn is_roman_numeral(s: &str) -> bool {
     static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$").expect("roman pattern compiles")
     });
-    !s.is_empty() && ROMAN.is_match(s)
+    is_roman_letters(s, b"IVXL") && ROMAN.is_match(s)
+}
+
+/// Whether `s` is made only of these numeral letters (the cheap test before the pattern).
+fn is_roman_letters(s: &str, letters: &[u8]) -> bool {
+    !s.is_empty() && s.bytes().all(|b| letters.contains(&b))
 }
 
 /// Any well-formed Roman numeral ("CXIII", "MCMXC").
@@ -122,7 +127,7 @@ fn is_large_roman_numeral(s: &str) -> bool {
         regex::Regex::new(r"^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
             .expect("roman pattern compiles")
     });
-    !s.is_empty() && ROMAN.is_match(s)
+    is_roman_letters(s, b"IVXLCDM") && ROMAN.is_match(s)
 }
 
 /// Ordinary English words that writers put in capitals for emphasis or as labels.

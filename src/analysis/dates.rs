@@ -247,10 +247,23 @@ pub const REFERENCE_WORDS: &[&str] = &[
 ];
 
 fn month_of(word: &str) -> Option<i8> {
+    // Asked of every word: most start with a letter no month starts with.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
 fn weekday_of(word: &str) -> Option<jiff::civil::Weekday> {
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'M' | b'T' | b'W' | b'F' | b'S')
+    ) {
+        return None;
+    }
     WEEKDAYS.iter().find(|(w, _)| *w == word).map(|&(_, d)| d)
 }
 

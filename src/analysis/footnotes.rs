@@ -275,7 +275,7 @@ pub fn find_notes(
         })
         .collect();
     static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(?:\|\s*)?\[?(\d{1,3})(?:\.|\]|\))?\s*(?:\|\s*)?\S")
+        regex::Regex::new(r"^\s*(?:\|\s*)?\[?([0-9]{1,3})(?:\.|\]|\))?\s*(?:\|\s*)?\S")
             .expect("note pattern compiles")
     });
     let mut in_notes = false;
@@ -326,21 +326,25 @@ pub fn find_notes(
     }
     // Notes without a heading, as at the foot of pages copied out of a PDF: lines "1 Author’s
     // interviews ..." numbered in sequence (two or more), each after its marker.
-    if notes.is_empty() && doc.format == crate::source::Format::Text {
+    let numbered = markers.iter().any(|m| m.label.parse::<u32>().is_ok());
+    if notes.is_empty() && doc.format == crate::source::Format::Text && numbered {
         static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?m)^[ \t]*(\d{1,3})[ \t]+[\p{Lu}“\x22‘]")
+            regex::Regex::new(r"(?m)^[ \t]*([0-9]{1,3})[ \t]+[\p{Lu}“\x22‘]")
                 .expect("bare note pattern compiles")
         });
-        let numeric: Vec<(u32, usize)> = markers
-            .iter()
-            .filter_map(|m| m.label.parse::<u32>().ok().map(|n| (n, m.range.start)))
-            .collect();
+        // Where each number is first used as a marker.
+        let mut first_use: std::collections::HashMap<u32, usize> = Default::default();
+        for m in markers {
+            if let Ok(n) = m.label.parse::<u32>() {
+                first_use.entry(n).or_insert(m.range.start);
+            }
+        }
         let mut run: Vec<Note> = Vec::new();
         let mut last: Option<u32> = None;
         for c in BARE.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let v: u32 = n.as_str().parse().unwrap_or(0);
-            let referred_before = numeric.iter().any(|&(m, at)| m == v && at < n.start());
+            let referred_before = first_use.get(&v).is_some_and(|&at| at < n.start());
             if !referred_before {
                 continue;
             }

@@ -568,8 +568,18 @@ pub(crate) fn is_phone_at(prose: &str, range: &Range<usize>) -> bool {
     while !s.prose.is_char_boundary(b) {
         b += 1;
     }
+    // Every form has nine digits or more: most windows have fewer, and need no pattern.
+    if s.prose.as_bytes()[a..b]
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .nth(8)
+        .is_none()
+    {
+        return false;
+    }
     static PHONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(\(\d{3}\)\s?\d{3}[-.\s]\d{4})|(\b\d{3}[-.]\d{3}[-.]\d{4}\b)|(\+\d{1,3}[\s.-]\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4})")
+        // ASCII digits: Unicode's \d is a large class, and compiling it cost more than a brief.
+        regex::Regex::new(r"(\([0-9]{3}\)\s?[0-9]{3}[-.\s][0-9]{4})|(\b[0-9]{3}[-.][0-9]{3}[-.][0-9]{4}\b)|(\+[0-9]{1,3}[\s.-][0-9]{2,4}[\s.-][0-9]{3,4}[\s.-][0-9]{3,4})")
             .expect("phone pattern compiles")
     });
     PHONE

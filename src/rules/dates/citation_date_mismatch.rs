@@ -37,12 +37,24 @@ declare_rule! {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:/|\b)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|\b)")
-        .expect("URL date pattern compiles")
+    Regex::new(
+        r"(?:/|\b)((?:19|20)[0-9]{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12][0-9]|3[01]))?(?:/|\b)",
+    )
+    .expect("URL date pattern compiles")
 });
 
 /// How far before a URL the citation's date may stand.
 const REACH: usize = 400;
+
+/// Whether a URL has "19dd" or "20dd" before a '/' or '-': the cheap test before the pattern.
+fn has_year_path(url: &[u8]) -> bool {
+    url.windows(5).any(|w| {
+        matches!(&w[..2], b"19" | b"20")
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && matches!(w[4], b'/' | b'-')
+    })
+}
 
 impl Rule for CitationDateMismatch {
     fn meta(&self) -> &'static RuleMeta {
@@ -53,6 +65,9 @@ impl Rule for CitationDateMismatch {
         let a = cx.analysis;
         let text = cx.doc.text();
         for (ui, url) in cx.doc.urls.iter().enumerate() {
+            if !has_year_path(text[url.clone()].as_bytes()) {
+                continue;
+            }
             let Some(c) = URL_DATE.captures(&text[url.clone()]) else {
                 continue;
             };
