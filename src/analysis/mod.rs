@@ -53,18 +53,25 @@ impl Analysis {
     pub fn with_as_of(doc: &Document, as_of: Option<PartialDate>) -> Analysis {
         let prose = doc.prose.as_str();
         let tokens = tokens::tokenize(prose);
-        let blocks = blocks::blocks(doc);
+        // Each list is sized to fit once built: the analysis lives through every rule, and a
+        // vector's growth can leave half its capacity unused.
+        let blocks = fit(blocks::blocks(doc));
         let mut footnotes = footnotes::find_markers(doc, &tokens);
         footnotes.notes = footnotes::find_notes(doc, &blocks, &footnotes.markers);
-        let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
-        let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
-        let dates = dates::find_dates(prose, &tokens, &footnotes, as_of);
-        let quantities = numbers::find_quantities(prose, &tokens, &footnotes, &dates);
+        let sentences = fit(sentences::sentences(prose, &tokens, &blocks, &footnotes));
+        let definitions = fit(definitions::find_definitions(
+            prose, &tokens, &sentences, &blocks,
+        ));
+        let mut dates = dates::find_dates(prose, &tokens, &footnotes, as_of);
+        dates.dates.shrink_to_fit();
+        dates.periods.shrink_to_fit();
+        let quantities = fit(numbers::find_quantities(prose, &tokens, &footnotes, &dates));
         let mut acronym_uses = acronyms::find_uses(prose, &doc.file, &tokens, &blocks, &doc.links);
         // The short form inside a definition is not a use of the acronym.
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();
         acronym_uses.retain(|u| !def_sites.contains(&u.range.start));
+        acronym_uses.shrink_to_fit();
         let mut acronym_index: BTreeMap<String, AcronymEntry> = BTreeMap::new();
         for (i, u) in acronym_uses.iter().enumerate() {
             acronym_index
@@ -101,4 +108,9 @@ impl Analysis {
             .filter(|s| s.range.start <= offset)
             .map(|_| i)
     }
+}
+
+fn fit<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
