@@ -97,46 +97,65 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["precisely"], Qualifier::Exactly),
 ];
 
-const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-];
-const TENS: &[(&str, f64)] = &[
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-const SCALES: &[(&str, f64)] = &[
-    ("dozen", 12.0),
-    ("hundred", 100.0),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
+/// What a number word is: a unit ("seven"), a multiple of ten ("forty") or a scale
+/// ("million", "dozen").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NumberWord {
+    Unit,
+    Ten,
+    Scale,
+}
+
+/// The value and class of a number word, any case. Asked of nearly every word, so it is one
+/// `match` on a lower-case copy kept on the stack, not a scan of word tables.
+fn number_word(w: &str) -> Option<(f64, NumberWord)> {
+    let b = w.as_bytes();
+    if !(3..=9).contains(&b.len()) {
+        return None;
+    }
+    let mut lower = [0u8; 9];
+    for (d, c) in lower.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    use NumberWord::*;
+    Some(match &lower[..b.len()] {
+        b"zero" => (0.0, Unit),
+        b"one" => (1.0, Unit),
+        b"two" => (2.0, Unit),
+        b"three" => (3.0, Unit),
+        b"four" => (4.0, Unit),
+        b"five" => (5.0, Unit),
+        b"six" => (6.0, Unit),
+        b"seven" => (7.0, Unit),
+        b"eight" => (8.0, Unit),
+        b"nine" => (9.0, Unit),
+        b"ten" => (10.0, Unit),
+        b"eleven" => (11.0, Unit),
+        b"twelve" => (12.0, Unit),
+        b"thirteen" => (13.0, Unit),
+        b"fourteen" => (14.0, Unit),
+        b"fifteen" => (15.0, Unit),
+        b"sixteen" => (16.0, Unit),
+        b"seventeen" => (17.0, Unit),
+        b"eighteen" => (18.0, Unit),
+        b"nineteen" => (19.0, Unit),
+        b"twenty" => (20.0, Ten),
+        b"thirty" => (30.0, Ten),
+        b"forty" => (40.0, Ten),
+        b"fifty" => (50.0, Ten),
+        b"sixty" => (60.0, Ten),
+        b"seventy" => (70.0, Ten),
+        b"eighty" => (80.0, Ten),
+        b"ninety" => (90.0, Ten),
+        b"dozen" => (12.0, Scale),
+        b"hundred" => (100.0, Scale),
+        b"thousand" => (1e3, Scale),
+        b"million" => (1e6, Scale),
+        b"billion" => (1e9, Scale),
+        b"trillion" => (1e12, Scale),
+        _ => return None,
+    })
+}
 
 /// Words after which "one" is not a count ("no one", "the one").
 const ONE_BLOCKERS_BEFORE: &[&str] = &[
@@ -148,11 +167,8 @@ const ONE_BLOCKERS_AFTER: &[&str] = &[
     "must", "day", "time", "way", "hand",
 ];
 
-fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
-    table
-        .iter()
-        .find(|(k, _)| k.len() == w.len() && k.eq_ignore_ascii_case(w))
-        .map(|&(_, v)| v)
+fn lookup(class: NumberWord, w: &str) -> Option<f64> {
+    number_word(w).filter(|&(_, c)| c == class).map(|(v, _)| v)
 }
 
 /// The token view the quantity scanner reads.
@@ -193,15 +209,17 @@ fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let mut total = 0.0;
-    let mut current = if let Some(v) = lookup(UNITS, w) {
+    let mut current = if let Some(v) = lookup(NumberWord::Unit, w) {
         v
-    } else if let Some(v) = lookup(TENS, w) {
+    } else if let Some(v) = lookup(NumberWord::Ten, w) {
         // "twenty-two"
         if s.text(i + 1) == "-" && s.glued(i + 1) && s.glued(i + 2) {
-            if let Some(u) = lookup(UNITS, s.text(i + 2)).filter(|&u| (1.0..10.0).contains(&u)) {
+            if let Some(u) =
+                lookup(NumberWord::Unit, s.text(i + 2)).filter(|&u| (1.0..10.0).contains(&u))
+            {
                 let mut j = i + 3;
                 let mut cur = v + u;
-                while let Some(sc) = lookup(SCALES, s.text(j)) {
+                while let Some(sc) = lookup(NumberWord::Scale, s.text(j)) {
                     cur *= sc;
                     j += 1;
                 }
@@ -213,7 +231,7 @@ fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
         return None;
     };
     let mut j = i + 1;
-    while let Some(sc) = lookup(SCALES, s.text(j)) {
+    while let Some(sc) = lookup(NumberWord::Scale, s.text(j)) {
         if sc < 1e3 {
             current *= sc;
         } else {
@@ -268,7 +286,7 @@ fn written_at(s: &Scan, i: usize) -> Option<Written> {
     let mut end = number_end;
     let mut scale = 1.0;
     if !in_words {
-        if let Some(sc) = lookup(SCALES, s.text(end)).filter(|&sc| sc >= 1e3) {
+        if let Some(sc) = lookup(NumberWord::Scale, s.text(end)).filter(|&sc| sc >= 1e3) {
             value *= sc;
             scale = sc;
             end += 1;
