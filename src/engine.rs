@@ -157,15 +157,8 @@ pub fn check_document_full(
     } else {
         settings
     };
-    let terms = TermIndex::build(
-        &doc.prose,
-        &analysis.sentences,
-        facts.iter().flat_map(|f| {
-            f.facts
-                .iter()
-                .flat_map(|x| x.about.iter().map(String::as_str))
-        }),
-    );
+    let matchers: Vec<_> = facts.iter().map(|f| f.term_matcher()).collect();
+    let terms = TermIndex::search(&doc.prose, &analysis.sentences, &matchers);
     let matches = match_facts(doc, &analysis, facts, &terms, as_of);
     let names = find_names(doc, &analysis, facts);
     let acronym_typos = crate::rules::acronyms::typo_targets(&analysis, settings);

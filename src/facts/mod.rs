@@ -26,7 +26,7 @@ pub mod matching;
 pub mod names;
 mod terms;
 
-pub use terms::TermIndex;
+pub use terms::{TermIndex, TermMatcher};
 
 use crate::analysis::PartialDate;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
@@ -122,9 +122,22 @@ pub struct Facts {
     pub acronyms: BTreeMap<String, String>,
     pub facts: Vec<Fact>,
     pub names: Vec<Name>,
+    /// The facts' `about` terms, compiled on first use and shared by every document.
+    terms: std::sync::OnceLock<TermMatcher>,
 }
 
 impl Facts {
+    /// The search for this file's `about` terms, built the first time a document needs it.
+    pub fn term_matcher(&self) -> &TermMatcher {
+        self.terms.get_or_init(|| {
+            TermMatcher::new(
+                self.facts
+                    .iter()
+                    .flat_map(|f| f.about.iter().map(String::as_str)),
+            )
+        })
+    }
+
     /// Reads a facts file; problems are returned as diagnostics on the file, and whatever was
     /// valid is kept.
     pub fn load(path: &Path) -> (Option<Facts>, Vec<Diagnostic>) {
@@ -213,6 +226,7 @@ impl Facts {
             acronyms,
             facts,
             names,
+            terms: std::sync::OnceLock::new(),
         };
         (Some(facts), problems)
     }

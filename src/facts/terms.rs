@@ -5,6 +5,45 @@ use crate::analysis::Sentence;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{BTreeSet, HashMap};
 
+/// The `about` terms of a facts file, compiled once into one multi-pattern search and reused
+/// for every document the file applies to (building the automaton for 10,000 terms costs more
+/// than searching a megabyte with it).
+#[derive(Debug)]
+pub struct TermMatcher {
+    /// Normalised terms (see `key`), sorted and without repeats.
+    patterns: Vec<String>,
+    ac: Option<AhoCorasick>,
+    /// Whether every term is ASCII: then ASCII case folding is all the search needs.
+    ascii: bool,
+}
+
+impl TermMatcher {
+    pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermMatcher {
+        let mut patterns: Vec<String> = terms
+            .into_iter()
+            .map(key)
+            .filter(|t| !t.is_empty())
+            .collect();
+        patterns.sort();
+        patterns.dedup();
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        let ascii = patterns.iter().all(|p| p.is_ascii());
+        TermMatcher {
+            patterns,
+            ac,
+            ascii,
+        }
+    }
+}
+
 /// For each term, the sentences that mention it (whole words, any case, plural or possessive).
 #[derive(Debug, Default)]
 pub struct TermIndex {
@@ -18,57 +57,87 @@ fn key(term: &str) -> String {
         .to_lowercase()
 }
 
-impl TermIndex {
-    pub fn build<'a>(
-        prose: &str,
-        sentences: &[Sentence],
-        terms: impl IntoIterator<Item = &'a str>,
-    ) -> TermIndex {
-        let mut patterns: Vec<String> = terms
-            .into_iter()
-            .map(key)
-            .filter(|t| !t.is_empty())
-            .collect();
-        patterns.sort();
-        patterns.dedup();
-        let mut index = TermIndex::default();
-        if patterns.is_empty() {
-            return index;
-        }
-        // Collapse runs of white space so that "took over" matches "took\nover"; keep a map
-        // back to the original offsets.
+/// Prose with each run of white space collapsed to one space, so that "took over" matches
+/// "took\nover", and the way back to the prose's offsets: (offset in the collapsed text,
+/// prose offset minus collapsed offset) wherever that difference changes. Sparse, since the
+/// difference changes only after a run of white space.
+struct Collapsed {
+    text: String,
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Collapsed {
+    fn new(prose: &str) -> Collapsed {
         let mut text = String::with_capacity(prose.len());
-        let mut origin: Vec<usize> = Vec::with_capacity(prose.len());
+        let mut shifts = vec![(0, 0)];
         let mut in_space = false;
         for (i, c) in prose.char_indices() {
             if c.is_whitespace() {
                 if !in_space {
                     text.push(' ');
-                    origin.push(i);
                 }
                 in_space = true;
-            } else {
-                for _ in 0..c.len_utf8() {
-                    origin.push(i);
-                }
-                text.push(c);
-                in_space = false;
+                continue;
             }
+            let shift = i - text.len();
+            if shifts.last().is_some_and(|&(_, s)| s != shift) {
+                shifts.push((text.len(), shift));
+            }
+            text.push(c);
+            in_space = false;
         }
-        let Ok(ac): Result<AhoCorasick, _> = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-        else {
+        Collapsed { text, shifts }
+    }
+
+    /// The prose offset of the character at collapsed offset `at` (not a collapsed space).
+    fn origin(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(p, _)| p <= at);
+        at + self.shifts[k - 1].1
+    }
+}
+
+impl TermIndex {
+    /// The index of `terms` over one document: a convenience for a single use; a run compiles
+    /// each facts file's terms once ([`TermMatcher`]) and calls [`TermIndex::search`].
+    pub fn build<'a>(
+        prose: &str,
+        sentences: &[Sentence],
+        terms: impl IntoIterator<Item = &'a str>,
+    ) -> TermIndex {
+        TermIndex::search(prose, sentences, &[&TermMatcher::new(terms)])
+    }
+
+    /// The sentences of a document that mention each term of `matchers`.
+    pub fn search(prose: &str, sentences: &[Sentence], matchers: &[&TermMatcher]) -> TermIndex {
+        let mut index = TermIndex::default();
+        if matchers.iter().all(|m| m.ac.is_none()) {
             return index;
-        };
-        let lower_text = text.to_lowercase();
-        // Case folding that changes byte lengths would break offsets; search the original then.
-        let haystack = if lower_text.len() == text.len() {
-            lower_text.as_str()
+        }
+        let collapsed = Collapsed::new(prose);
+        let text = collapsed.text.as_str();
+        // Non-ASCII terms need the text folded to lower case; when folding changes byte lengths
+        // the offsets would break, and the original is searched instead.
+        let lower_text = if matchers.iter().all(|m| m.ascii) {
+            None
         } else {
-            text.as_str()
+            Some(text.to_lowercase()).filter(|l| l.len() == text.len())
         };
+        let haystack = lower_text.as_deref().unwrap_or(text);
+        for matcher in matchers {
+            let Some(ac) = &matcher.ac else { continue };
+            index.add_matches(haystack, &collapsed, sentences, matcher, ac);
+        }
+        index
+    }
+
+    fn add_matches(
+        &mut self,
+        haystack: &str,
+        collapsed: &Collapsed,
+        sentences: &[Sentence],
+        matcher: &TermMatcher,
+        ac: &AhoCorasick,
+    ) {
         for m in ac.find_overlapping_iter(haystack) {
             let (s, e) = (m.start(), m.end());
             let before_ok = haystack[..s]
@@ -86,17 +155,15 @@ impl TermIndex {
             if !before_ok || !after_ok {
                 continue;
             }
-            let offset = origin[s];
+            let offset = collapsed.origin(s);
             let si = sentences.partition_point(|x| x.range.end <= offset);
             if sentences.get(si).is_some_and(|x| x.range.start <= offset) {
-                index
-                    .by_term
-                    .entry(patterns[m.pattern().as_usize()].clone())
+                self.by_term
+                    .entry(matcher.patterns[m.pattern().as_usize()].clone())
                     .or_default()
                     .insert(si);
             }
         }
-        index
     }
 
     /// The sentences that mention every one of `terms`.
@@ -152,5 +219,28 @@ mod tests {
         assert_eq!(idx.sentences_with_all(&["peacekeeper".into()]), vec![1]);
         // "Chinese" is not "China".
         assert_eq!(idx.sentences_with_all(&["China".into()]).len(), 1);
+    }
+
+    #[test]
+    fn offsets_map_back_across_collapsed_space() {
+        let prose = "a  b\n\t c\u{a0}\u{a0}d é  f";
+        let c = Collapsed::new(prose);
+        assert_eq!(c.text, "a b c d é f");
+        for (at, ch) in c.text.char_indices().filter(|(_, ch)| *ch != ' ') {
+            assert_eq!(prose[c.origin(at)..].chars().next(), Some(ch), "{at}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_terms_fold_case() {
+        let d = Document::new(
+            "t",
+            "Troops left CÔTE D’IVOIRE. Others stayed in Mali.",
+            Format::Text,
+        );
+        let a = Analysis::new(&d);
+        let idx = TermIndex::build(&d.prose, &a.sentences, ["Côte d’Ivoire", "Mali"]);
+        assert_eq!(idx.sentences_with_all(&["côte d’ivoire".into()]), vec![0]);
+        assert_eq!(idx.sentences_with_all(&["mali".into()]), vec![1]);
     }
 }
