@@ -175,11 +175,13 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
             };
             if !d.is_alphanumeric() {
                 // Internal apostrophe or separator: look one character further.
-                let next = char_at(prose, end + dn).map(|(c, _)| c);
+                let next = || char_at(prose, end + dn).map(|(c, _)| c);
                 let keep = if is_apostrophe(d) {
-                    has_letter && prev.is_alphabetic() && next.is_some_and(char::is_alphabetic)
+                    has_letter && prev.is_alphabetic() && next().is_some_and(char::is_alphabetic)
                 } else if d == '.' || d == ',' {
-                    !has_letter && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
+                    !has_letter
+                        && prev.is_ascii_digit()
+                        && next().is_some_and(|n| n.is_ascii_digit())
                 } else {
                     false
                 };
