@@ -275,7 +275,9 @@ pub fn find_notes(
         })
         .collect();
     static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(?:\|\s*)?\[?([0-9]{1,3})(?:\.|\]|\))?\s*(?:\|\s*)?\S")
+        // What follows the label is checked below; a final \S here, a huge class, would cost
+        // more to compile than the whole check of a brief.
+        regex::Regex::new(r"^\s*(?:\|\s*)?\[?([0-9]{1,3})(?:\.|\]|\))?")
             .expect("note pattern compiles")
     });
     let mut in_notes = false;
@@ -329,8 +331,9 @@ pub fn find_notes(
     let numbered = markers.iter().any(|m| m.label.parse::<u32>().is_ok());
     if notes.is_empty() && doc.format == crate::source::Format::Text && numbered {
         static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?m)^[ \t]*([0-9]{1,3})[ \t]+[\p{Lu}“\x22‘]")
-                .expect("bare note pattern compiles")
+            // The capital or quotation mark after the number is checked below, not by a large
+            // Unicode class in the pattern.
+            regex::Regex::new(r"(?m)^[ \t]*([0-9]{1,3})[ \t]+").expect("bare note pattern compiles")
         });
         // Where each number is first used as a marker.
         let mut first_use: std::collections::HashMap<u32, usize> = Default::default();
@@ -343,6 +346,11 @@ pub fn find_notes(
         let mut last: Option<u32> = None;
         for c in BARE.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
+            let after = c.get(0).map_or("", |m| &text[m.end()..]);
+            if !after.starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '“' | '"' | '‘'))
+            {
+                continue;
+            }
             let v: u32 = n.as_str().parse().unwrap_or(0);
             let referred_before = first_use.get(&v).is_some_and(|&at| at < n.start());
             if !referred_before {

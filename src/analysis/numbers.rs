@@ -575,6 +575,15 @@ fn is_phone(s: &Scan, i: usize) -> bool {
 /// Whether `range` lies inside a telephone number.
 pub(crate) fn is_phone_at(prose: &str, range: &Range<usize>) -> bool {
     let t = range;
+    // A phone number's groups are digits, four at most, or joined by dots ("202.555.0143"):
+    // "1,650" or a word is never part of one.
+    let token = &prose[t.clone()];
+    if token.is_empty()
+        || !token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        || (token.len() > 4 && !token.contains('.'))
+    {
+        return false;
+    }
     let s = Scan { prose, tokens: &[] };
     let start = t.start.saturating_sub(16);
     let end = (t.end + 14).min(s.prose.len());
