@@ -28,6 +28,14 @@ pub struct AcronymUse {
     pub in_link: bool,
 }
 
+/// Whether `word` is one of [`CAPITALISED_WORDS`]: a set, since the list is long and asked
+/// about every acronym-like word.
+fn is_capitalised_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| CAPITALISED_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// US state and territory postal codes, which follow a city ("Huntsville, AL") or a party
 /// ("R-WI") and are not acronyms there.
 pub(crate) const STATE_CODES: &[&str] = &[
@@ -286,7 +294,7 @@ pub fn find_uses(
         let Some(base) = acronym_base(word) else {
             continue;
         };
-        if is_roman_numeral(base) || CAPITALISED_WORDS.contains(&base) {
+        if is_roman_numeral(base) || is_capitalised_word(base) {
             continue;
         }
         // "Title CXIII", "Part CD": larger Roman numerals after a word that numbers parts.
@@ -434,10 +442,13 @@ fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut after = &tokens[i];
     for t in tokens[..i].iter().rev().take(120) {
         // Tokens hold no white space, so a paragraph break lies in one gap between tokens.
-        if prose[t.end()..after.start()].contains("\n\n") {
+        if after.start() - t.end() >= 2 && prose[t.end()..after.start()].contains("\n\n") {
             break;
         }
         after = t;
+        if t.kind() != TokenKind::Punct {
+            continue;
+        }
         match &prose[t.range()] {
             "”" => open_curly -= 1,
             "“" => {
@@ -543,7 +554,7 @@ fn in_shouted_run(prose: &str, tokens: &[Token], i: usize) -> bool {
     end - start >= 3
         && tokens[start..end]
             .iter()
-            .any(|t| CAPITALISED_WORDS.contains(&&prose[t.range()]))
+            .any(|t| is_capitalised_word(&prose[t.range()]))
 }
 
 #[cfg(test)]

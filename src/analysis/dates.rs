@@ -607,6 +607,15 @@ pub fn find_dates(
                 continue;
             }
         }
+        // Every other date or period starts with a number or a capitalised word (a month or
+        // a weekday); punctuation and lower-case words, most tokens, start none.
+        let t = &tokens[i];
+        if t.kind() == TokenKind::Punct
+            || (t.kind() == TokenKind::Word && word.as_bytes()[0].is_ascii_lowercase())
+        {
+            i += 1;
+            continue;
+        }
         // "January–February 2024": two months and the year written once.
         if let Some((m1, k)) = s.month_at(i) {
             if matches!(s.text(k), "-" | "–" | "—") && s.glued(k + 1) {

@@ -150,7 +150,7 @@ fn words_with_ranges(text: &str) -> Vec<(Range<usize>, &str)> {
 
 fn is_small(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-    SMALL_WORDS.contains(&w.to_lowercase().as_str())
+    super::words::is_one_of(w, SMALL_WORDS)
 }
 
 /// The first letter of each part of a word: "African-led" gives A, L; "Co-operation" C, O.

@@ -250,11 +250,17 @@ fn is_notes_heading(text: &str) -> bool {
         .trim()
         .trim_start_matches('#')
         .trim()
-        .trim_end_matches(':')
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "notes" | "endnotes" | "footnotes" | "references" | "end notes" | "source notes"
+        .trim_end_matches(':');
+    super::words::is_one_of(
+        t,
+        &[
+            "notes",
+            "endnotes",
+            "footnotes",
+            "references",
+            "end notes",
+            "source notes",
+        ],
     )
 }
 

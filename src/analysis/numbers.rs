@@ -187,16 +187,24 @@ fn digits_value(s: &str) -> Option<(f64, u32)> {
             return None;
         }
     }
-    let clean: String = s.chars().filter(|&c| c != ',').collect();
-    let v: f64 = clean.parse().ok()?;
-    let digits: String = clean.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = digits.trim_start_matches('0');
-    let significant = if clean.contains('.') {
-        trimmed.len().max(1)
+    // Most numbers have no separator: parse them in place.
+    let v: f64 = if s.contains(',') {
+        s.replace(',', "").parse().ok()?
     } else {
-        trimmed.trim_end_matches('0').len().max(1)
+        s.parse().ok()?
     };
-    Some((v, significant as u32))
+    // Significant figures: the digits from the first non-zero one, and without a decimal
+    // point not the trailing zeros either ("22,000" has two, "2.50" three).
+    let digits = || s.bytes().filter(u8::is_ascii_digit);
+    let leading = digits().take_while(|&d| d == b'0').count();
+    let total = digits().count();
+    let significant = if s.contains('.') {
+        total - leading
+    } else {
+        let trailing = digits().rev().take_while(|&d| d == b'0').count();
+        total.saturating_sub(leading + trailing)
+    };
+    Some((v, significant.max(1) as u32))
 }
 
 /// Parses number words starting at `i` ("twenty-two", "two hundred", "a dozen").
@@ -209,26 +217,26 @@ fn words_value(s: &Scan, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let mut total = 0.0;
-    let mut current = if let Some(v) = lookup(NumberWord::Unit, w) {
-        v
-    } else if let Some(v) = lookup(NumberWord::Ten, w) {
-        // "twenty-two"
-        if s.text(i + 1) == "-" && s.glued(i + 1) && s.glued(i + 2) {
-            if let Some(u) =
-                lookup(NumberWord::Unit, s.text(i + 2)).filter(|&u| (1.0..10.0).contains(&u))
-            {
-                let mut j = i + 3;
-                let mut cur = v + u;
-                while let Some(sc) = lookup(NumberWord::Scale, s.text(j)) {
-                    cur *= sc;
-                    j += 1;
+    let mut current = match number_word(w) {
+        Some((v, NumberWord::Unit)) => v,
+        Some((v, NumberWord::Ten)) => {
+            // "twenty-two"
+            if s.text(i + 1) == "-" && s.glued(i + 1) && s.glued(i + 2) {
+                if let Some(u) =
+                    lookup(NumberWord::Unit, s.text(i + 2)).filter(|&u| (1.0..10.0).contains(&u))
+                {
+                    let mut j = i + 3;
+                    let mut cur = v + u;
+                    while let Some(sc) = lookup(NumberWord::Scale, s.text(j)) {
+                        cur *= sc;
+                        j += 1;
+                    }
+                    return Some((cur, j));
                 }
-                return Some((cur, j));
             }
+            v
         }
-        v
-    } else {
-        return None;
+        _ => return None,
     };
     let mut j = i + 1;
     while let Some(sc) = lookup(NumberWord::Scale, s.text(j)) {
@@ -662,6 +670,27 @@ mod tests {
                 ("a dozen".into(), 12.0, None, None),
             ]
         );
+    }
+
+    #[test]
+    fn significant_figures() {
+        for (text, value, significant) in [
+            ("22,000", 22000.0, 2),
+            ("1,650", 1650.0, 3), // a trailing zero without a decimal point is not counted
+            ("2.50", 2.5, 3),
+            ("0.05", 0.05, 1),
+            ("100", 100.0, 1),
+            ("0", 0.0, 1),
+            ("1,000.50", 1000.5, 6),
+        ] {
+            assert_eq!(
+                super::digits_value(text),
+                Some((value, significant)),
+                "{text}"
+            );
+        }
+        assert_eq!(super::digits_value("1,65"), None);
+        assert_eq!(super::digits_value("1.2.3"), None);
     }
 
     #[test]

@@ -163,9 +163,7 @@ fn ends_mid_sentence(prose: &str, last: &Token, next: Option<&Block>, _p: &str) 
             .is_some_and(char::is_lowercase)
     });
     match last.kind() {
-        TokenKind::Word => {
-            CONTINUATION_WORDS.contains(&s.to_lowercase().as_str()) || next_starts_lower
-        }
+        TokenKind::Word => super::words::is_one_of(s, CONTINUATION_WORDS) || next_starts_lower,
         TokenKind::Punct => matches!(s, "," | "-" | "–" | "(" | "/") || next_starts_lower,
         TokenKind::Number => next_starts_lower,
     }
