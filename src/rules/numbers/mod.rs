@@ -15,15 +15,29 @@ pub use shares_exceed_whole::SharesExceedWhole;
 
 use crate::analysis::{Analysis, Quantity};
 
-/// The quantities inside sentence `si`, in order.
-pub(crate) fn in_sentence(a: &Analysis, si: usize) -> Vec<&Quantity> {
-    let s = &a.sentences[si].range;
-    let first = a.quantities.partition_point(|q| q.range.start < s.start);
-    a.quantities[first..]
-        .iter()
-        .take_while(|q| q.range.start < s.end)
-        .filter(|q| q.range.end <= s.end)
-        .collect()
+/// Each sentence that holds a quantity, with its quantities in order. One walk of the two
+/// sorted lists: a search of the quantities for each sentence cost more than the rules
+/// themselves on a large document. Quantities do not overlap, so those that start in a
+/// sentence are a run of the list, and only the run's last can end past the sentence.
+pub(crate) fn sentences_with_quantities(
+    a: &Analysis,
+) -> impl Iterator<Item = (usize, &[Quantity])> {
+    let qs = &a.quantities;
+    let mut q = 0;
+    a.sentences.iter().enumerate().filter_map(move |(si, s)| {
+        while q < qs.len() && qs[q].range.start < s.range.start {
+            q += 1;
+        }
+        let start = q;
+        while q < qs.len() && qs[q].range.start < s.range.end {
+            q += 1;
+        }
+        let mut end = q;
+        if end > start && qs[end - 1].range.end > s.range.end {
+            end -= 1;
+        }
+        (end > start).then(|| (si, &qs[start..end]))
+    })
 }
 
 /// A change "from X to Y" in a sentence: a range "from 50 to 80", or a number after "from"
@@ -36,9 +50,9 @@ pub(crate) struct FromTo {
     pub range: std::ops::Range<usize>,
 }
 
-pub(crate) fn from_to(a: &Analysis, prose: &str, si: usize) -> Vec<FromTo> {
-    let qs = in_sentence(a, si);
-    let word_before = |q: &Quantity| -> (String, usize) {
+/// The changes written in one sentence, whose quantities are `qs`.
+pub(crate) fn from_to(a: &Analysis, prose: &str, qs: &[Quantity]) -> Vec<FromTo> {
+    let word_before = |q: &Quantity| -> (&str, usize) {
         let i = q.tokens.start;
         let start = if i > 0 && matches!(&prose[a.tokens[i - 1].range()], "$" | "€" | "£") {
             i - 1
@@ -46,14 +60,14 @@ pub(crate) fn from_to(a: &Analysis, prose: &str, si: usize) -> Vec<FromTo> {
             i
         };
         match start.checked_sub(1).map(|p| &a.tokens[p]) {
-            Some(t) => (prose[t.range()].to_lowercase(), t.start()),
-            None => (String::new(), q.range.start),
+            Some(t) => (&prose[t.range()], t.start()),
+            None => ("", q.range.start),
         }
     };
     let mut out = Vec::new();
     for (k, q) in qs.iter().enumerate() {
         let (w, at) = word_before(q);
-        if w != "from" || q.percent {
+        if !w.eq_ignore_ascii_case("from") || q.percent {
             continue;
         }
         if let (Some(high), true) = (q.high, prose[q.range.clone()].contains(" to ")) {
@@ -69,7 +83,7 @@ pub(crate) fn from_to(a: &Analysis, prose: &str, si: usize) -> Vec<FromTo> {
         }
         if let Some(y) = qs[k + 1..]
             .iter()
-            .find(|y| !y.percent && y.high.is_none() && word_before(y).0 == "to")
+            .find(|y| !y.percent && y.high.is_none() && word_before(y).0.eq_ignore_ascii_case("to"))
         {
             out.push(FromTo {
                 from: q.value,

@@ -1,4 +1,4 @@
-use super::{from_to, in_sentence, short};
+use super::{from_to, sentences_with_quantities, short};
 use crate::analysis::{Qualifier, TokenKind};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -77,13 +77,13 @@ impl Rule for PercentChangeContradictsNumbers {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         let prose = cx.doc.prose.as_str();
-        for si in 0..a.sentences.len() {
-            let spans = from_to(a, prose, si);
+        for (si, qs) in sentences_with_quantities(a) {
+            let spans = from_to(a, prose, qs);
             if spans.is_empty() {
                 continue;
             }
-            let percents: Vec<_> = in_sentence(a, si)
-                .into_iter()
+            let percents: Vec<_> = qs
+                .iter()
                 .filter(|q| q.percent && q.high.is_none())
                 .collect();
             for (pi, p) in percents.iter().enumerate() {

@@ -1,4 +1,4 @@
-use super::{in_sentence, short};
+use super::{sentences_with_quantities, short};
 use crate::analysis::{Qualifier, Quantity, TokenKind};
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Label};
@@ -72,11 +72,7 @@ impl Rule for RatioContradictsNumbers {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         let prose = cx.doc.prose.as_str();
-        for si in 0..a.sentences.len() {
-            let qs = in_sentence(a, si);
-            if qs.is_empty() {
-                continue;
-            }
+        for (si, qs) in sentences_with_quantities(a) {
             // "N times" / "N-fold".
             for (k, m) in qs.iter().enumerate() {
                 let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range()]);
@@ -90,8 +86,7 @@ impl Rule for RatioContradictsNumbers {
                 if m.percent || m.high.is_some() {
                     continue;
                 }
-                let before: Vec<&&Quantity> = qs[..k].iter().collect();
-                let after_q: Vec<&&Quantity> = qs[k + 1..].iter().collect();
+                let (before, after_q) = (&qs[..k], &qs[k + 1..]);
                 let qualifier = m.qualifier.as_ref().map(|(q, _)| *q);
                 let claim_start = m.qualifier.as_ref().map_or(m.range.start, |(_, r)| r.start);
                 let claim_end = a.tokens[m.tokens.end + if fold { 1 } else { 0 }].end();
@@ -101,7 +96,7 @@ impl Rule for RatioContradictsNumbers {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                if let ([x], [y]) = (before.as_slice(), after_q.as_slice()) {
+                if let ([x], [y]) = (before, after_q) {
                     if y.value == 0.0 || x.percent != y.percent {
                         continue;
                     }
@@ -132,7 +127,7 @@ impl Rule for RatioContradictsNumbers {
                 }
             }
             // "doubled from 40 to 90", "tripled from 2.3 million in 2013 to 8.9 million in 2022".
-            let spans = super::from_to(a, prose, si);
+            let spans = super::from_to(a, prose, qs);
             if spans.is_empty() {
                 continue;
             }

@@ -1,4 +1,4 @@
-use super::{in_sentence, short};
+use super::{sentences_with_quantities, short};
 use crate::analysis::words::is_one_of;
 use crate::analysis::Qualifier;
 use crate::declare_rule;
@@ -97,9 +97,8 @@ impl Rule for SharesExceedWhole {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let a = cx.analysis;
         let prose = cx.doc.prose.as_str();
-        for si in 0..a.sentences.len() {
+        for (si, qs) in sentences_with_quantities(a) {
             // Two percentages first, the cheaper test: most sentences have none.
-            let qs = in_sentence(a, si);
             if qs.iter().filter(|q| q.percent).nth(1).is_none() {
                 continue;
             }
