@@ -267,6 +267,23 @@ fn qualifier_before(s: &Scan, i: usize) -> Option<(Qualifier, Range<usize>)> {
     None
 }
 
+/// Whether a number can start at token `i`: digits, a currency sign, a number word or the "a"
+/// of "a dozen". The cheap test that spares most tokens the full reading.
+fn may_start_number(s: &Scan, i: usize) -> bool {
+    let w = s.text(i);
+    match s.tokens[i].kind() {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(w, "$" | "€" | "£"),
+        TokenKind::Word => {
+            w.eq_ignore_ascii_case("a")
+                || matches!(
+                    number_word(w),
+                    Some((_, NumberWord::Unit | NumberWord::Ten))
+                )
+        }
+    }
+}
+
 /// One number as written: currency sign, digits or words, scale word, percent.
 struct Written {
     start: usize,
@@ -346,7 +363,7 @@ pub fn find_quantities(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if used(i) || footnotes.marker_in_token(i).is_some() {
+        if used(i) || footnotes.marker_in_token(i).is_some() || !may_start_number(&s, i) {
             i += 1;
             continue;
         }
