@@ -214,32 +214,45 @@ pub fn check_document_full(
     }
 }
 
-/// The date of an "As of <date>" at the start of a line.
+/// The date of an "As of <date>" line: the line (or, when the date is hard-wrapped, the line
+/// and the next) holds nothing else. Read before the analysis, from the few lines that start
+/// "As of", so that the analysis runs once.
 fn as_of_line(doc: &Document) -> Option<crate::analysis::PartialDate> {
     use crate::analysis::{dates, tokens, Footnotes};
-    (0..doc.file.line_count()).find_map(|li| {
-        let line = &doc.prose[doc.file.line_range(li)];
-        let lead = line.trim_start().trim_start_matches(['#', '*', '_', ' ']);
+    let file = &doc.file;
+    (0..file.line_count()).find_map(|li| {
+        let first = file.line_range(li);
+        let lead = doc.prose[first.clone()]
+            .trim_start()
+            .trim_start_matches(['#', '*', '_', ' ']);
         if !lead
             .get(..5)
             .is_some_and(|w| w.eq_ignore_ascii_case("as of"))
         {
             return None;
         }
-        let tokens = tokens::tokenize(line);
-        let found = dates::find_dates(line, &tokens, &Footnotes::default(), None);
-        found.dates.iter().find_map(|d| {
-            let lead = line[..d.range.start]
-                .trim()
-                .trim_start_matches(['#', '*', '_', ' ']);
-            // The whole line is "As of <date>": a sentence that starts so is not the
-            // document's date.
-            let alone = line[d.range.end..]
-                .trim()
-                .trim_matches(['.', ':', ',', '*', '_', ')'])
-                .is_empty();
-            (lead.eq_ignore_ascii_case("as of") && d.year_written && alone).then_some(d.date)
-        })
+        // The line and the next: "As of June 30,\n2023" is one date.
+        let end = if li + 1 < file.line_count() {
+            file.line_range(li + 1).end
+        } else {
+            first.end
+        };
+        let text = &doc.prose[first.start..end];
+        let tokens = tokens::tokenize(text);
+        let found = dates::find_dates(text, &tokens, &Footnotes::default(), None);
+        let d = found.dates.first()?;
+        let lead = text[..d.range.start]
+            .trim()
+            .trim_start_matches(['#', '*', '_', ' ']);
+        // Nothing after the date on the line where it ends: a sentence that starts "As of" is
+        // not the document's date.
+        let after = &text[d.range.end..];
+        let rest = after.split('\n').next().unwrap_or("");
+        let alone = rest
+            .trim()
+            .trim_matches(['.', ':', ',', '*', '_', ')'])
+            .is_empty();
+        (lead.eq_ignore_ascii_case("as of") && d.year_written && alone).then_some(d.date)
     })
 }
 
@@ -328,4 +341,35 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             .then(a.finding.range.end.cmp(&b.finding.range.end))
             .then(a.rule.cmp(&b.rule))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_of_line;
+    use crate::analysis::PartialDate;
+    use crate::source::{Document, Format};
+
+    fn as_of(text: &str) -> Option<PartialDate> {
+        as_of_line(&Document::new("t.txt", text, Format::Text))
+    }
+
+    #[test]
+    fn as_of_lines() {
+        let june_30 = Some(PartialDate::new(2023, Some(6), Some(30)));
+        assert_eq!(as_of("Title\n\nAs of June 30, 2023\n\nText."), june_30);
+        assert_eq!(as_of("**As of June 30, 2023.**\nText."), june_30);
+        // Hard-wrapped: the date runs onto the next line, and nothing follows it there.
+        assert_eq!(as_of("As of June 30,\n2023\n\nText."), june_30);
+        // A sentence that starts "As of" is not the document's date, wrapped or not.
+        assert_eq!(
+            as_of("As of June 30, 2023, the mission had eight bases."),
+            None
+        );
+        assert_eq!(
+            as_of("As of June 30,\n2023, the mission had eight bases."),
+            None
+        );
+        // A year is needed.
+        assert_eq!(as_of("As of June 30\n\nText."), None);
+    }
 }

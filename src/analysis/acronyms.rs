@@ -115,13 +115,13 @@ pub fn acronym_base(word: &str) -> Option<&str> {
     (upper >= 2 && upper > lower && longest_lower_run < 3).then_some(base)
 }
 
-/// Roman numerals up to 89 ("II", "XIV", "LXX"); C, D and M are left out because "CD", "DC" and
-/// "MD" are more often acronyms.
+/// Roman numerals up to 99 ("II", "XIV", "LXX", "XC"); C alone, D and M are left out because
+/// "CD", "DC" and "MD" are more often acronyms.
 pub fn is_roman_numeral(s: &str) -> bool {
     static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$").expect("roman pattern compiles")
     });
-    is_roman_letters(s, b"IVXL") && ROMAN.is_match(s)
+    is_roman_letters(s, b"IVXLC") && ROMAN.is_match(s)
 }
 
 /// Whether `s` is made only of these numeral letters (the cheap test before the pattern).
@@ -580,10 +580,10 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        for r in ["II", "III", "IV", "XIV", "XX", "LXX"] {
+        for r in ["II", "III", "IV", "XIV", "XX", "LXX", "XL", "XC", "XCIX"] {
             assert!(is_roman_numeral(r), "{r}");
         }
-        for r in ["IIII", "VX", "PLA", "MD"] {
+        for r in ["IIII", "VX", "PLA", "MD", "CD", "DC", "C", ""] {
             assert!(!is_roman_numeral(r), "{r}");
         }
     }

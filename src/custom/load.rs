@@ -397,8 +397,9 @@ fn placeholders(message: &str) -> Vec<&str> {
 /// A pattern for `word` as a whole word. Beside an ASCII letter the boundary is the ASCII
 /// one, which the regex crate's fast engines keep on any text; Unicode word boundaries make
 /// them give up at the first non-ASCII byte (a curly quote is enough) and run many times
-/// slower. Both find the same boundary beside an ASCII letter, save next to a non-ASCII
-/// letter ("caféper cent"), which is not how words are written.
+/// slower. The two differ only where the neighbouring character is a non-ASCII letter or a
+/// combining mark: "per cent" glued to "café", or a word written in decomposed form ("e"
+/// followed by a combining accent), where an ASCII boundary also falls before the accent.
 fn whole_word(word: &str) -> String {
     let edge = |c: Option<char>| {
         if c.is_some_and(|c| c.is_ascii()) {

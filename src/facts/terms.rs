@@ -145,8 +145,10 @@ impl TermIndex {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
             let rest = &haystack[e..];
+            // Any case: the text is searched as written when every term is ASCII ("DANABS").
             let after_ok = ["", "'s", "’s", "s", "es"].iter().any(|suffix| {
-                rest.starts_with(suffix)
+                rest.get(..suffix.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(suffix))
                     && rest[suffix.len()..]
                         .chars()
                         .next()
@@ -229,6 +231,14 @@ mod tests {
         for (at, ch) in c.text.char_indices().filter(|(_, ch)| *ch != ' ') {
             assert_eq!(prose[c.origin(at)..].chars().next(), Some(ch), "{at}");
         }
+    }
+
+    #[test]
+    fn plurals_in_capitals() {
+        let d = Document::new("t", "The DANABS now have 3,000 soldiers.", Format::Text);
+        let a = Analysis::new(&d);
+        let idx = TermIndex::build(&d.prose, &a.sentences, ["Danab"]);
+        assert_eq!(idx.sentences_with_all(&["danab".into()]), vec![0]);
     }
 
     #[test]

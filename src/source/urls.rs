@@ -16,11 +16,6 @@ pub fn find_tags(text: &str) -> Vec<Range<usize>> {
     TAG.find_iter(text).map(|m| m.range()).collect()
 }
 
-/// Whether `c` is a word character for a word boundary (as the regex crate's `\b`).
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Where each bare URL starts and where its run of URL characters ends, in order: "http://",
 /// "https://" or "ftp://" (any case), or "www.", after a word boundary, then one or more
 /// characters that are not white space, '<', '>' or a quotation mark. Found by searching for
@@ -28,25 +23,37 @@ fn is_word_char(c: char) -> bool {
 /// compiling the pattern cost more than checking a brief.
 fn url_matches(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let boundary_before = |i: usize| !text[..i].chars().next_back().is_some_and(is_word_char);
+    // The word boundary of the regex crate's `\b`: its own definition of a word character
+    // (letters, digits, marks, connector punctuation, joiners).
+    let boundary_before = |i: usize| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(regex_syntax::is_word_character)
+    };
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (start, end of the prefix)
     for p in memchr::memmem::find_iter(bytes, b"://") {
-        let scheme = bytes[..p]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
+        // Up to five characters before "://", last first, folded as the pattern's (?i)
+        // folds them: the 's' of "https" also matches 'ſ' (long s).
+        let mut back = [('\0', 0usize); 5];
+        let mut n = 0;
+        for (i, c) in text[..p].char_indices().rev().take(5) {
+            back[n] = (
+                if c == 'ſ' {
+                    's'
+                } else {
+                    c.to_ascii_lowercase()
+                },
+                i,
+            );
+            n += 1;
+        }
         // "xhttp://" has no boundary before "http"; the regex would not take it either.
-        for len in [5, 4, 3] {
-            if len > scheme {
-                continue;
-            }
-            let word = &bytes[p - len..p];
-            let known = word.eq_ignore_ascii_case(b"https")
-                || word.eq_ignore_ascii_case(b"http")
-                || word.eq_ignore_ascii_case(b"ftp");
-            if known && boundary_before(p - len) {
-                starts.push((p - len, p + 3));
+        for scheme in ["https", "http", "ftp"] {
+            let len = scheme.len();
+            let spelled = len <= n && scheme.chars().rev().zip(&back).all(|(s, &(c, _))| s == c);
+            if spelled && boundary_before(back[len - 1].1) {
+                starts.push((back[len - 1].1, p + 3));
                 break;
             }
         }
@@ -160,10 +167,57 @@ mod tests {
     fn scan_agrees_with_the_url_pattern() {
         let re = Regex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\x22“”]+").unwrap();
         let pieces = [
-            "http://", "HTTPS://", "ftp://", "www.", "WwW.", "xhttp://", "_www.", "éwww.", "a",
-            "b.c", "/", " ", "\n", "<", ">", "\"", "“", "”", "(", ")", ".", "://", "é", "\u{a0}",
-            "2012/10", "?q=1", "hTTp", "s://",
+            "http://",
+            "HTTPS://",
+            "ftp://",
+            "www.",
+            "WwW.",
+            "xhttp://",
+            "_www.",
+            "éwww.",
+            "a",
+            "b.c",
+            "/",
+            " ",
+            "\n",
+            "<",
+            ">",
+            "\"",
+            "“",
+            "”",
+            "(",
+            ")",
+            ".",
+            "://",
+            "é",
+            "\u{a0}",
+            "2012/10",
+            "?q=1",
+            "hTTp",
+            "s://",
+            "e\u{301}",
+            "\u{200d}",
+            "‿",
+            "³",
+            "½",
+            "ſ",
+            "httpſ://",
+            "Ⅻ",
         ];
+        // Word characters by the regex crate's definition, and the long s that (?i) folds.
+        for t in [
+            "e\u{301}www.x.com",
+            "a\u{200d}www.x.com",
+            "‿www.x.com",
+            "³https://x.org/a",
+            "½www.x.com",
+            "httpſ://x.org",
+            "xhttps://x.org",
+            "(https://x.org)",
+        ] {
+            let want: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(url_matches(t), want, "{t:?}");
+        }
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..20_000 {
             let mut t = String::new();
