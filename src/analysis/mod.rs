@@ -100,6 +100,14 @@ impl Analysis {
         }
     }
 
+    /// The block holding byte `offset`, if any (blocks are disjoint and in order).
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.start <= offset);
+        self.blocks[..i]
+            .last()
+            .filter(|b| offset < b.range.end.max(b.range.start + 1))
+    }
+
     /// The index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.range.end <= offset);

@@ -92,8 +92,22 @@ impl Document {
         for r in &urls {
             mask.blank(r.clone());
         }
-        // A URL inside code is code: DAT006 and REF003 do not read it.
-        urls.retain(|u| !code.iter().any(|c| c.start <= u.start && u.start < c.end));
+        // A URL inside code is code: DAT006 and REF003 do not read it. Code spans can nest
+        // (the lines of an HTML block inside it): merged into disjoint spans in order, each URL
+        // is looked up by position.
+        code.sort_by_key(|c| c.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(code.len());
+        for c in code {
+            match merged.last_mut() {
+                Some(last) if c.start <= last.end => last.end = last.end.max(c.end),
+                _ => merged.push(c),
+            }
+        }
+        let code = merged;
+        urls.retain(|u| {
+            let i = code.partition_point(|c| c.start <= u.start);
+            code[..i].last().is_none_or(|c| u.start >= c.end)
+        });
         // Suppression comments are not prose.
         for r in crate::suppress::directive_ranges(&file.text) {
             mask.blank(r);
@@ -165,6 +179,14 @@ impl<'a> Mask<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_in_code_and_html_are_not_read() {
+        let text = "See http://a.org/2013/05/x here.\n\n`http://b.org/2014/01/y`\n\n<div>\n<p>http://c.org/2015/02/z</p>\n</div>\n\n```\nhttp://d.org/2016/03/w\n```\n\nAnd www.e.org/2017/04/v too.\n";
+        let d = Document::new("t.md", text, Format::Markdown);
+        let found: Vec<&str> = d.urls.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, vec!["http://a.org/2013/05/x", "www.e.org/2017/04/v"]);
+    }
 
     #[test]
     fn mask_keeps_length_and_lines() {

@@ -101,11 +101,7 @@ impl Rule for CitationDateMismatch {
             let date_span =
                 url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
             // The nearest full date before the URL, in the same block, with no URL between.
-            // Blocks are disjoint and in order: the one holding the URL is the last to start
-            // at or before it.
-            let block = a.blocks[..a.blocks.partition_point(|b| b.range.start <= url.start)]
-                .last()
-                .filter(|b| url.start < b.range.end.max(b.range.start + 1));
+            let block = a.block_at(url.start);
             let prev_url_end = ui.checked_sub(1).map_or(0, |p| cx.doc.urls[p].end);
             // The citation's date: right before the URL with only punctuation between
             // ("October 25, 2012. http://..."), or right after a linked title, separated only by

@@ -69,10 +69,8 @@ impl Rule for ReversedRange {
             if !unit_follows && !written.starts_with("between") {
                 continue;
             }
-            let in_table = a.blocks.iter().any(|b| {
-                b.kind == crate::analysis::BlockKind::TableRow
-                    && b.range.start <= q.range.start
-                    && q.range.end <= b.range.end
+            let in_table = a.block_at(q.range.start).is_some_and(|b| {
+                b.kind == crate::analysis::BlockKind::TableRow && q.range.end <= b.range.end
             });
             if in_table {
                 continue;
@@ -82,7 +80,7 @@ impl Rule for ReversedRange {
             };
             let vote = a.tokens[a.sentences[si].tokens.clone()].iter().any(|t| {
                 t.kind() == TokenKind::Word
-                    && VOTE_WORDS.contains(&cx.doc.prose[t.range()].to_lowercase().as_str())
+                    && crate::analysis::words::is_one_of(&cx.doc.prose[t.range()], VOTE_WORDS)
             });
             let adjectival = q.tokens.start > 0
                 && matches!(
