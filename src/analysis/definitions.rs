@@ -471,6 +471,9 @@ fn equals_legend(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> 
     }
     let eq = tokens.get(i + 1)?;
     let sep = &prose[eq.range()];
+    if sep != ":" && sep != "=" {
+        return None;
+    }
     // "SF = Long Form" anywhere; "SF: Long Form" only where a legend entry starts (after
     // "Notes:", a ';' or at the start of a line).
     let legend_start = i == 0 || {
