@@ -49,6 +49,9 @@ impl Rule for AcronymExpansionMismatch {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let prose = cx.doc.prose.as_str();
+        // (acronym, text before it) pairs already found to fit: a document may repeat one
+        // definition thousands of times.
+        let mut fitting: std::collections::HashSet<(&str, &str)> = Default::default();
         for def in &cx.analysis.definitions {
             if def.kind != DefinitionKind::LongThenShort {
                 continue;
@@ -64,7 +67,11 @@ impl Rule for AcronymExpansionMismatch {
                 .unwrap_or(0);
             let base = sentence_start.min(open);
             let before = &prose[base..open];
+            if fitting.contains(&(short.as_str(), before)) {
+                continue;
+            }
             let Some(miss) = near_miss(short, before) else {
+                fitting.insert((short, before));
                 continue;
             };
             let long_start = base + miss.words[0].0;

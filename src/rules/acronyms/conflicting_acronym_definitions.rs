@@ -49,7 +49,9 @@ impl Rule for ConflictingAcronymDefinitions {
                 .collect();
             if let Some(declared) = cx.settings.glossary.get(short) {
                 for d in &defs {
-                    if !same_expansion(&d.long, declared) {
+                    // The same words as declared need no comparing (a document may repeat a
+                    // definition thousands of times).
+                    if d.long != *declared && !same_expansion(&d.long, declared) {
                         out.push(
                             Finding::new(
                                 d.long_range.clone(),
@@ -70,7 +72,10 @@ impl Rule for ConflictingAcronymDefinitions {
                 continue;
             };
             for d in rest {
-                if partly_abbreviated(&d.long) || partly_abbreviated(&first.long) {
+                if d.long == first.long
+                    || partly_abbreviated(&d.long)
+                    || partly_abbreviated(&first.long)
+                {
                     continue;
                 }
                 let loose = !d.fits || !first.fits;
