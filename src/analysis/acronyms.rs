@@ -286,8 +286,15 @@ pub fn find_uses(
     let mut out = Vec::new();
     let mut capitals_lines = CapitalsLines::default();
     let mut block_iter = blocks.iter().peekable();
+    // The last quotation mark met: with none in the 120 tokens before a word, the word is not
+    // in a quotation, and `in_quotation` need not walk back.
+    let mut last_quote: Option<usize> = None;
     for (i, tok) in tokens.iter().enumerate() {
         if tok.kind() != TokenKind::Word {
+            if tok.kind() == TokenKind::Punct && matches!(&prose[tok.range()], "“" | "”" | "\"")
+            {
+                last_quote = Some(i);
+            }
             continue;
         }
         let word = &prose[tok.range()];
@@ -368,7 +375,7 @@ pub fn find_uses(
         if i > 0 && is_number(Some(&tokens[i - 1])) && is_number(tokens.get(i + 1)) {
             continue;
         }
-        if in_quotation(prose, tokens, i) {
+        if last_quote.is_some_and(|q| i - q <= QUOTE_REACH) && in_quotation(prose, tokens, i) {
             continue;
         }
         // "<REDACTED" and the like: a markup tag cut off in extraction.
@@ -436,11 +443,14 @@ pub fn find_uses(
 
 /// Whether token `i` lies inside a quotation (“...” or "...") in its paragraph: the quoted
 /// speaker's acronyms are not the writer's to define.
+/// How many tokens back `in_quotation` looks for an opening quotation mark.
+const QUOTE_REACH: usize = 120;
+
 fn in_quotation(prose: &str, tokens: &[Token], i: usize) -> bool {
     let mut open_curly = 0i32;
     let mut straight = 0usize;
     let mut after = &tokens[i];
-    for t in tokens[..i].iter().rev().take(120) {
+    for t in tokens[..i].iter().rev().take(QUOTE_REACH) {
         // Tokens hold no white space, so a paragraph break lies in one gap between tokens.
         if after.start() - t.end() >= 2 && prose[t.end()..after.start()].contains("\n\n") {
             break;
