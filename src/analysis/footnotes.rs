@@ -226,6 +226,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
         });
     }
     markers.sort_by_key(|m| m.range.start);
+    markers.shrink_to_fit();
     let mut by_token = markers
         .iter()
         .enumerate()
