@@ -686,38 +686,38 @@ pub fn find_dates(
         // "the 1990s"
         if tokens[i].kind() == TokenKind::Word && word.len() == 5 && word.ends_with("0s") {
             if let Some(y) = year_value(&word[..4]) {
-                out.dates.push(DateMention {
-                    range: tokens[i].range(),
-                    date: PartialDate {
-                        year: y,
-                        month: None,
-                        day: None,
-                        decade: true,
-                    },
-                    year_written: true,
-                    style: DateStyle::Other,
-                    weekday: None,
-                    comma_after_month: false,
-                    missing_year_comma: false,
-                    tokens: i..i + 1,
-                });
+                let decade = PartialDate {
+                    decade: true,
+                    ..PartialDate::year(y)
+                };
+                out.dates.push(s.mention(
+                    i,
+                    i + 1,
+                    decade,
+                    true,
+                    DateStyle::Other,
+                    None,
+                    false,
+                    false,
+                ));
                 i += 1;
                 continue;
             }
         }
-        if let Some((y, r)) = s.standalone_year(i) {
+        if let Some((y, _)) = s.standalone_year(i) {
             if !is_count(&s, i) {
                 context_year = Some(y);
-                out.dates.push(DateMention {
-                    range: r,
-                    date: PartialDate::year(y),
-                    year_written: true,
-                    style: DateStyle::Other,
-                    weekday: None,
-                    comma_after_month: false,
-                    missing_year_comma: false,
-                    tokens: i..i + 1,
-                });
+                // `mention` ends a "2000.8" year before its footnote marker, as `year_at` does.
+                out.dates.push(s.mention(
+                    i,
+                    i + 1,
+                    PartialDate::year(y),
+                    true,
+                    DateStyle::Other,
+                    None,
+                    false,
+                    false,
+                ));
             }
         }
         i += 1;
