@@ -441,14 +441,9 @@ pub fn find_quantities(
             let for_over = over && {
                 let before_over = q.qualifier.as_ref().map_or(0, |(_, r)| r.start);
                 let k = s.tokens.partition_point(|t| t.end() <= before_over);
-                let before_word = k
-                    .checked_sub(1)
-                    .map(|p| prose[s.tokens[p].range()].to_lowercase())
-                    .unwrap_or_default();
-                matches!(
-                    before_word.as_str(),
-                    "for" | "in" | "of" | "with" | "to" | "by" | "from" | "after"
-                )
+                k.checked_sub(1).is_some_and(|p| {
+                    s.is_one_of(p, &["for", "in", "of", "with", "to", "by", "from", "after"])
+                })
             };
             if over && !for_over && s.is_one_of(end, TIME_UNITS) {
                 q.qualifier = None;

@@ -1,4 +1,5 @@
 use super::{from_to, sentences_with_quantities, short};
+use crate::analysis::words::is_one_of;
 use crate::analysis::{Qualifier, TokenKind};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -69,6 +70,11 @@ const DOWN: &[&str] = &[
     "lower",
 ];
 
+/// Whether `w` (any case) says which way a change went.
+fn is_change_word(w: &str) -> bool {
+    is_one_of(w, UP) || is_one_of(w, DOWN)
+}
+
 impl Rule for PercentChangeContradictsNumbers {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -96,11 +102,8 @@ impl Rule for PercentChangeContradictsNumbers {
                 let change_noun = prose[p.range.end..]
                     .split_whitespace()
                     .next()
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .is_some_and(|w| UP.contains(&w.as_str()) || DOWN.contains(&w.as_str()));
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some_and(is_change_word);
                 let span = spans
                     .iter()
                     .find(|s| {
@@ -124,22 +127,14 @@ impl Rule for PercentChangeContradictsNumbers {
                 // The direction: the change word nearest the percentage.
                 let lo = p.range.start.min(span.range.start).saturating_sub(40);
                 let hi = (p.range.end.max(span.range.end) + 30).min(prose.len());
-                let window: Vec<String> = a.tokens[a.sentences[si].tokens.clone()]
+                let nearest = a.tokens[a.sentences[si].tokens.clone()]
                     .iter()
                     .filter(|t| t.kind() == TokenKind::Word && t.start() >= lo && t.end() <= hi)
-                    .map(|t| {
-                        (
-                            t.start().abs_diff(p.range.start),
-                            prose[t.range()].to_lowercase(),
-                        )
-                    })
-                    .filter(|(_, w)| UP.contains(&w.as_str()) || DOWN.contains(&w.as_str()))
-                    .min_by_key(|(d, _)| *d)
-                    .map(|(_, w)| w)
-                    .into_iter()
-                    .collect();
-                let Some(word) = window.first() else { continue };
-                let up = UP.contains(&word.as_str());
+                    .map(|t| (t.start().abs_diff(p.range.start), &prose[t.range()]))
+                    .filter(|&(_, w)| is_change_word(w))
+                    .min_by_key(|&(d, _)| d);
+                let Some((_, word)) = nearest else { continue };
+                let up = is_one_of(word, UP);
                 let change = (to - from) / from * 100.0;
                 let said = if up { p.value } else { -p.value };
                 let decimals = cx

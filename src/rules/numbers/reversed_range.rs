@@ -83,11 +83,9 @@ impl Rule for ReversedRange {
                     && crate::analysis::words::is_one_of(&cx.doc.prose[t.range()], VOTE_WORDS)
             });
             let adjectival = q.tokens.start > 0
-                && matches!(
-                    cx.doc.prose[a.tokens[q.tokens.start - 1].range()]
-                        .to_lowercase()
-                        .as_str(),
-                    "a" | "an"
+                && crate::analysis::words::is_one_of(
+                    &cx.doc.prose[a.tokens[q.tokens.start - 1].range()],
+                    &["a", "an"],
                 );
             if vote || adjectival {
                 continue;
