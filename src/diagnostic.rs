@@ -151,9 +151,25 @@ impl Diagnostic {
     pub fn path(&self) -> &str {
         &self.file.name
     }
+}
 
-    /// The rule's name ("acronym-typo"), or its id for custom rules and file errors.
-    pub fn rule_name(&self) -> &str {
-        crate::rules::by_code(&self.rule).map_or(&self.rule, |r| r.meta().name)
+/// Counts by severity, for summaries and exit codes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn new(files: usize, diagnostics: &[Diagnostic]) -> Summary {
+        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+        Summary {
+            files,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
     }
 }

@@ -1,108 +1,35 @@
-//! Inline suppressions.
-//!
-//! In Markdown (and in plain text) as HTML comments:
-//! ```text
-//! <!-- factlint-disable ACR001 -->          ... until factlint-enable (or the end)
-//! <!-- factlint-enable ACR001 -->
-//! <!-- factlint-disable-next-line DAT005 -->
-//! <!-- factlint-disable-file REF002 -->
-//! ```
-//! and in plain text also as a comment line of its own: `# factlint-disable-next-line DAT005`.
-//! Codes may be prefixes ("ACR") or custom rule ids, separated by spaces or commas; no code
-//! means every rule. A suppression that silences nothing is reported at info level, so that
-//! stale ones do not pile up.
+//! Inline suppressions: applying the suppression comments that the source layer lexed into
+//! the document (see [`crate::source::Directive`] for their forms) to its findings. A
+//! suppression that silences nothing is reported at info level, so that stale ones do not pile
+//! up.
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::source::Document;
-use regex::Regex;
-use std::ops::Range;
-use std::sync::LazyLock;
+use crate::source::{DirectiveKind as Kind, Document};
 
 /// Code of the findings about suppressions that silence nothing.
 pub const UNUSED_RULE: &str = "unused-suppression";
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:<!--[ \t]*|^[ \t]*(?:#|//)[ \t]*)factlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)(?:-->|$)")
-        .expect("suppression pattern compiles")
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    NextLine,
-    File,
-    Disable,
-    Enable,
-}
-
-#[derive(Debug)]
-struct Directive {
-    kind: Kind,
-    codes: Vec<String>,
-    range: Range<usize>,
-    line: usize,
-}
-
-/// The byte ranges of the suppression comments of a text (not prose).
-pub fn directive_ranges(text: &str) -> Vec<Range<usize>> {
-    if !mentions_directive(text) {
-        return Vec::new();
-    }
-    DIRECTIVE.find_iter(text).map(|m| m.range()).collect()
-}
-
-/// Whether a text can hold a directive at all: most hold none, and this search is far cheaper
-/// than compiling the pattern.
-fn mentions_directive(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"factlint-").is_some()
-}
-
-fn parse(doc: &Document) -> Vec<Directive> {
-    if !mentions_directive(doc.text()) {
-        return Vec::new();
-    }
-    DIRECTIVE
-        .captures_iter(doc.text())
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            let kind = match c.get(1)?.as_str() {
-                "disable-next-line" => Kind::NextLine,
-                "disable-file" => Kind::File,
-                "disable" => Kind::Disable,
-                _ => Kind::Enable,
-            };
-            let codes = c
-                .get(2)
-                .map(|m| m.as_str())
-                .unwrap_or("")
-                .split(|ch: char| ch.is_whitespace() || ch == ',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
-            Some(Directive {
-                kind,
-                codes,
-                range: all.range(),
-                line: doc.file.line_index(all.start()),
-            })
-        })
-        .collect()
-}
-
+/// Whether a suppression naming `codes` covers `rule`: every rule when it names none; a code, a
+/// prefix of a built-in code ("ACR"), or a custom rule id or namespace ("house" covers
+/// "house.x"). Compared on bytes, so that a rule id with non-ASCII letters cannot split a
+/// character.
 fn covers(codes: &[String], rule: &str) -> bool {
+    let rule = rule.as_bytes();
     codes.is_empty()
         || codes.iter().any(|c| {
-            rule.len() >= c.len()
-                && rule[..c.len()].eq_ignore_ascii_case(c)
+            let c = c.as_bytes();
+            rule.get(..c.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(c))
                 && (rule.len() == c.len()
-                    || !rule.contains('.')
-                    || rule.as_bytes().get(c.len()) == Some(&b'.'))
+                    || !rule.contains(&b'.')
+                    || rule.get(c.len()) == Some(&b'.'))
         })
 }
 
 /// Removes the suppressed diagnostics of a document and adds one info finding per suppression
 /// that silenced nothing.
 pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
-    let directives = parse(doc);
+    let directives = &doc.directives;
     if directives.is_empty() {
         return;
     }
@@ -204,6 +131,23 @@ mod tests {
         apply(&doc, &mut ds);
         assert_eq!(ds.len(), 1);
         assert_eq!(doc.file.line_index(ds[0].finding.range.start), 1);
+    }
+
+    /// A custom rule id that starts with a multi-byte letter once panicked here: the code was
+    /// compared with a slice of the id cut inside the letter.
+    #[test]
+    fn non_ascii_rule_ids_are_compared_without_panicking() {
+        let text =
+            "<!-- factlint-disable-next-line A -->\nx\n<!-- factlint-disable-next-line é -->\ny\n";
+        let doc = Document::new("t.md", text, Format::Markdown);
+        let mut ds = vec![diag(&doc, "é.x", 1), diag(&doc, "é.x", 3)];
+        apply(&doc, &mut ds);
+        let left: Vec<(&str, usize)> = ds
+            .iter()
+            .map(|d| (d.rule.as_str(), doc.file.line_index(d.finding.range.start)))
+            .collect();
+        // "A" does not cover "é.x" (and silences nothing); "é" covers it as its namespace.
+        assert_eq!(left, vec![("é.x", 1), (UNUSED_RULE, 0)]);
     }
 
     #[test]

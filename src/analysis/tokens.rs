@@ -23,8 +23,7 @@ pub struct Token {
     packed: u32,
 }
 
-/// The longest document factlint reads: token offsets are 32-bit.
-pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
+pub use crate::source::MAX_DOCUMENT_BYTES;
 
 /// The longest token: a run of letters longer than this (no word is) is cut into tokens of
 /// this length, glued together.

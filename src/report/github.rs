@@ -30,7 +30,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
         let f = &d.finding;
         let (line, col) = d.file.position(f.range.start);
         let (end_line, end_col) = d.file.position(f.range.end);
-        let title = format!("{} ({})", d.rule, d.rule_name());
+        let title = format!("{} ({})", d.rule, super::rule_name(&d.rule));
         out.push_str(&format!(
             "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
             property(d.path()),

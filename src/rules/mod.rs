@@ -151,9 +151,13 @@ pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(code))
 }
 
-/// Whether `selector` names a code or a prefix of one ("ACR", "ACR00", "ACR003").
+/// Whether `selector` names a code or a prefix of one ("ACR", "ACR00", "ACR003"). Compared on
+/// bytes: a custom rule id may start with a multi-byte letter, and a slice cut inside it would
+/// panic.
 pub fn selector_matches(selector: &str, code: &str) -> bool {
-    code.len() >= selector.len() && code[..selector.len()].eq_ignore_ascii_case(selector)
+    code.as_bytes()
+        .get(..selector.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(selector.as_bytes()))
 }
 
 /// Whether `selector` names at least one built-in rule.
@@ -167,6 +171,15 @@ pub fn selector_is_known(selector: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selectors_compare_bytes_without_panicking() {
+        assert!(selector_matches("acr", "ACR003"));
+        assert!(!selector_matches("ACR0031", "ACR003"));
+        // "é" is two bytes: a one-byte selector once sliced the id inside it.
+        assert!(!selector_matches("A", "é.x"));
+        assert!(selector_matches("é", "é.x"));
+    }
 
     #[test]
     fn registry_is_sorted_and_documented() {

@@ -1,7 +1,6 @@
 //! Reading a document from disk or stdin, with a clear error for what cannot be read as text.
 
-use super::{Document, Format};
-use crate::analysis::tokens::MAX_DOCUMENT_BYTES;
+use super::{Document, Format, MAX_DOCUMENT_BYTES};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;

@@ -6,18 +6,23 @@
 //! stage reads the mask, so all offsets are byte offsets into the original text and line numbers
 //! never drift.
 
+mod directives;
 mod file;
 mod load;
 mod markdown;
 mod urls;
 mod walk;
 
+pub use directives::{Directive, DirectiveKind};
 pub use file::SourceFile;
 pub use load::{load_path, load_stdin, LoadError};
 pub use walk::{expand_paths, Input, DOCUMENT_EXTENSIONS};
 
 use std::ops::Range;
 use std::sync::Arc;
+
+/// The longest document factlint reads: token offsets are 32-bit.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
 
 /// How a document's text is to be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +70,8 @@ pub struct Document {
     pub footnote_refs: Vec<MarkdownFootnote>,
     /// Markdown footnote definitions `[^1]: ...`.
     pub footnote_defs: Vec<MarkdownFootnote>,
+    /// The suppression comments (`<!-- factlint-disable ... -->`), in order.
+    pub directives: Vec<Directive>,
 }
 
 impl Document {
@@ -109,8 +116,9 @@ impl Document {
             code[..i].last().is_none_or(|c| u.start >= c.end)
         });
         // Suppression comments are not prose.
-        for r in crate::suppress::directive_ranges(&file.text) {
-            mask.blank(r);
+        let directives = directives::lex(&file);
+        for d in &directives {
+            mask.blank(d.range.clone());
         }
         if format == Format::Text {
             // Markup tags left in plain text ("<SECTION>", "<FN110>", "<br/>") are not prose.
@@ -127,6 +135,7 @@ impl Document {
             urls,
             footnote_refs,
             footnote_defs,
+            directives,
         }
     }
 
