@@ -23,9 +23,10 @@ use std::sync::Arc;
 
 pub const CONFIG_NAME: &str = "factlint.toml";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
+    #[default]
     Error,
     Warning,
     Info,

@@ -26,10 +26,12 @@
 //!   each set; the less frequent spelling is reported;
 //! - `limit`: `pattern` may occur at most `max` times per `scope` (sentence or document).
 
+mod files;
 mod load;
 pub mod packs;
 mod run;
 
+pub use files::{load_rules, rule_files, run_examples, ExampleResult, ExampleRun};
 pub use load::{load_rule_file, parse_rules, RuleFile};
 pub use run::{apply_fixes, run_example, CustomRules};
 

@@ -1,4 +1,5 @@
-//! Reporters: human (codespan-reporting) and JSON.
+//! Reporters: the formats a run's findings are written in. Each sits behind [`Format`] and its
+//! one [`Format::write`]; the command line only picks the format and the destination.
 
 pub mod concise;
 pub mod github;
@@ -6,25 +7,70 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::diagnostic::Summary;
 
-/// Counts by severity, for summaries and exit codes.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub files: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+use crate::diagnostic::Diagnostic;
+use crate::engine::FactLine;
+use codespan_reporting::term::termcolor::WriteColor;
+
+/// An output format of `factlint check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-style, through codespan-reporting (coloured when the writer supports it).
+    Human,
+    /// The JSON document of the output contract.
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One line per finding: `path:line:col: severity[CODE] message`.
+    Concise,
 }
 
-impl Summary {
-    pub fn new(files: usize, diagnostics: &[Diagnostic]) -> Summary {
-        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-        Summary {
-            files,
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+/// What a report shows: the findings of a run, its totals, and, when asked for, what each
+/// fact was matched to.
+pub struct Report<'a> {
+    pub diagnostics: &'a [Diagnostic],
+    pub summary: Summary,
+    /// `--explain-facts`: shown by the human and JSON formats.
+    pub fact_lines: Option<&'a [FactLine]>,
+}
+
+impl Format {
+    /// Writes the whole report in this format.
+    pub fn write(self, out: &mut dyn WriteColor, report: &Report) -> std::io::Result<()> {
+        let diagnostics = report.diagnostics;
+        match self {
+            Format::Json => {
+                let extra = report
+                    .fact_lines
+                    .map(|lines| serde_json::json!({ "explain_facts": lines }));
+                writeln!(
+                    out,
+                    "{}",
+                    json::render_with(diagnostics, report.summary, extra)
+                )
+            }
+            Format::Sarif => writeln!(out, "{}", sarif::render(diagnostics)),
+            Format::Github => write!(out, "{}", github::render(diagnostics)),
+            Format::Concise => {
+                write!(out, "{}", concise::render(diagnostics))?;
+                writeln!(out, "{}", human::summary_line(report.summary))
+            }
+            Format::Human => {
+                human::emit(out, diagnostics)?;
+                if let Some(lines) = report.fact_lines {
+                    write!(out, "{}", human::explain_facts(lines))?;
+                }
+                writeln!(out, "{}", human::summary_line(report.summary))
+            }
         }
     }
+}
+
+/// A rule's name ("acronym-typo") for its code, or the code itself for custom rules and file
+/// errors.
+pub fn rule_name(code: &str) -> &str {
+    crate::rules::by_code(code).map_or(code, |r| r.meta().name)
 }
