@@ -1,61 +1,47 @@
-//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards, built with serde-sarif's types.
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+//!
+//! Written with `serde_json` values rather than a SARIF types crate: we emit a small, fixed
+//! subset of the format (one run, rule descriptors, results with regions and related
+//! locations), and the types crate we used before (serde-sarif) generated its types at build
+//! time, which compiled two extra major versions of `syn` into every build. Keys come out in
+//! sorted order, as before.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::BUILTIN;
 use crate::source::SourceFile;
-use serde_sarif::sarif;
+use serde_json::{json, Value};
+use std::ops::Range;
 
-fn region(file: &SourceFile, range: &std::ops::Range<usize>) -> sarif::Region {
+/// The JSON schema of SARIF 2.1.0.
+const SCHEMA_URL: &str = "https://schemastore.azurewebsites.net/schemas/json/sarif-2.1.0.json";
+
+fn region(file: &SourceFile, range: &Range<usize>) -> Value {
     let (line, column) = file.position(range.start);
     let (end_line, end_column) = file.position(range.end);
-    sarif::Region::builder()
-        .start_line(line as i64)
-        .start_column(column as i64)
-        .end_line(end_line as i64)
-        .end_column(end_column as i64)
-        .char_offset(
-            file.text[..range.start.min(file.text.len())]
-                .chars()
-                .count() as i64,
-        )
-        .char_length(
-            file.text
-                .get(range.clone())
-                .map_or(0, |s| s.chars().count()) as i64,
-        )
-        .build()
+    let char_offset = file.text[..range.start.min(file.text.len())]
+        .chars()
+        .count();
+    let char_length = file
+        .text
+        .get(range.clone())
+        .map_or(0, |s| s.chars().count());
+    json!({
+        "startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
+        "charOffset": char_offset, "charLength": char_length,
+    })
 }
 
-fn location(
-    file: &SourceFile,
-    range: &std::ops::Range<usize>,
-    message: Option<&str>,
-) -> sarif::Location {
-    let physical = sarif::PhysicalLocation::builder()
-        .artifact_location(
-            sarif::ArtifactLocation::builder()
-                .uri(file.name.replace('\\', "/"))
-                .build(),
-        )
-        .region(region(file, range))
-        .build();
-    match message {
-        Some(m) if !m.is_empty() => sarif::Location::builder()
-            .physical_location(physical)
-            .message(sarif::Message::builder().text(m.to_string()).build())
-            .build(),
-        _ => sarif::Location::builder()
-            .physical_location(physical)
-            .build(),
+fn location(file: &SourceFile, range: &Range<usize>, message: Option<&str>) -> Value {
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": file.name.replace('\\', "/") },
+            "region": region(file, range),
+        }
+    });
+    if let Some(m) = message.filter(|m| !m.is_empty()) {
+        location["message"] = json!({ "text": m });
     }
-}
-
-fn result_level(s: Severity) -> sarif::ResultLevel {
-    match s {
-        Severity::Error => sarif::ResultLevel::Error,
-        Severity::Warning => sarif::ResultLevel::Warning,
-        Severity::Info => sarif::ResultLevel::Note,
-    }
+    location
 }
 
 fn level(s: Severity) -> &'static str {
@@ -70,100 +56,69 @@ fn level(s: Severity) -> &'static str {
 /// with its help text, and custom rules that produced results are listed too.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut rule_ids: Vec<String> = BUILTIN.iter().map(|r| r.meta().code.to_string()).collect();
-    let mut descriptors: Vec<sarif::ReportingDescriptor> = BUILTIN
+    let mut descriptors: Vec<Value> = BUILTIN
         .iter()
         .map(|r| {
             let m = r.meta();
-            sarif::ReportingDescriptor::builder()
-                .id(m.code)
-                .name(m.name)
-                .short_description(
-                    sarif::MultiformatMessageString::builder()
-                        .text(m.summary)
-                        .build(),
-                )
-                .full_description(
-                    sarif::MultiformatMessageString::builder()
-                        .text(m.summary)
-                        .build(),
-                )
-                .help(
-                    sarif::MultiformatMessageString::builder()
-                        .text(m.explanation())
-                        .markdown(m.explanation())
-                        .build(),
-                )
-                .default_configuration(
-                    sarif::ReportingConfiguration::builder()
-                        .level(serde_json::json!(level(m.severity)))
-                        .build(),
-                )
-                .build()
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": m.summary },
+                "help": { "text": m.explanation(), "markdown": m.explanation() },
+                "defaultConfiguration": { "level": level(m.severity) },
+            })
         })
         .collect();
     for d in diagnostics {
         if !rule_ids.contains(&d.rule) {
             rule_ids.push(d.rule.clone());
-            descriptors.push(
-                sarif::ReportingDescriptor::builder()
-                    .id(d.rule.clone())
-                    .short_description(
-                        sarif::MultiformatMessageString::builder()
-                            .text(d.rule.clone())
-                            .build(),
-                    )
-                    .build(),
-            );
+            descriptors.push(json!({ "id": d.rule, "shortDescription": { "text": d.rule } }));
         }
     }
-    let results: Vec<sarif::Result> = diagnostics
+    let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
             let f = &d.finding;
-            let related: Vec<sarif::Location> = f
-                .labels
-                .iter()
-                .map(|l| {
-                    location(
-                        l.file.as_deref().unwrap_or(&d.file),
-                        &l.range,
-                        Some(&l.message),
-                    )
-                })
-                .collect();
             let mut text = f.message.clone();
             for n in &f.notes {
                 text.push_str(&format!("\n{n}"));
             }
-            let index = rule_ids.iter().position(|r| *r == d.rule).unwrap_or(0) as i64;
-            let builder = sarif::Result::builder()
-                .rule_id(d.rule.clone())
-                .rule_index(index)
-                .level(result_level(d.severity))
-                .message(sarif::Message::builder().text(text).build())
-                .locations(vec![location(&d.file, &f.range, None)]);
-            if related.is_empty() {
-                builder.build()
-            } else {
-                builder.related_locations(related).build()
+            let index = rule_ids.iter().position(|r| *r == d.rule).unwrap_or(0);
+            let mut result = json!({
+                "ruleId": d.rule,
+                "ruleIndex": index,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [location(&d.file, &f.range, None)],
+            });
+            if !f.labels.is_empty() {
+                let related: Vec<Value> = f
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let file = l.file.as_deref().unwrap_or(&d.file);
+                        location(file, &l.range, Some(&l.message))
+                    })
+                    .collect();
+                result["relatedLocations"] = Value::Array(related);
             }
+            result
         })
         .collect();
-    let driver = sarif::ToolComponent::builder()
-        .name("factlint")
-        .version(env!("CARGO_PKG_VERSION"))
-        .semantic_version(env!("CARGO_PKG_VERSION"))
-        .information_uri("https://github.com/factlint/factlint")
-        .rules(descriptors)
-        .build();
-    let run = sarif::Run::builder()
-        .tool(sarif::Tool::builder().driver(driver).build())
-        .results(results)
-        .build();
-    let log = sarif::Sarif::builder()
-        .schema(sarif::SCHEMA_URL)
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build();
+    let log = json!({
+        "$schema": SCHEMA_URL,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "factlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/factlint/factlint",
+                "rules": descriptors,
+            }},
+            "results": results,
+        }],
+    });
     serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
