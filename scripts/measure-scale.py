@@ -8,7 +8,7 @@ and what each further byte of document costs in memory (the growth in peak memor
 growth in size, free of the run's fixed cost). The issue's targets: 10x the input costs at most 11x the time; peak memory at most 4x the
 largest file plus a constant.
 
-Usage: scripts/measure-scale.py [--bin PATH] [--runs N] [--sizes 1,10,50] [--packs]
+Usage: scripts/measure-scale.py [--bin PATH] [--runs N] [--sizes 1,10,50] [--packs] [--format json]
 
 Needs Python 3 on Linux (peak memory is read from /proc). Wall times include the 2 ms
 polling of /proc, which the fixed cost shows. Build first:
@@ -83,6 +83,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="1,10,50", help="document sizes in MB, comma-separated")
     ap.add_argument("--packs", action="store_true", help="also run the three built-in packs")
+    ap.add_argument("--format", default="json", help="the output format to time (default json: all of it is built and written)")
     args = ap.parse_args()
     if not os.access(args.bin, os.X_OK):
         sys.exit(f"measure-scale: no factlint binary at {args.bin} (cargo build --release)")
@@ -104,7 +105,7 @@ def main() -> None:
         previous = None
         for name, path in docs:
             size = path.stat().st_size
-            wall, rss = measure([args.bin, "check", "--no-config", "--format", "concise", *extra, str(path)], args.runs)
+            wall, rss = measure([args.bin, "check", "--no-config", "--format", args.format, *extra, str(path)], args.runs)
             # What each further byte of document costs, free of the run's fixed cost.
             added = f"{(rss - previous[3]) / (size - previous[1]):.2f}x" if previous and name.startswith("brief") else ""
             print(f"{name:<24} {wall:>8.3f}s {size / 1e6 / wall:>7.1f} {rss / 2**20:>8.1f}Mi {rss / size:>10.2f}x {added:>23}")

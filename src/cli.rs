@@ -2,7 +2,7 @@
 //! library (`factlint::run`), which does the work; this file only prints.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
+use codespan_reporting::term::termcolor::{BufferWriter, BufferedStandardStream, ColorChoice};
 use factlint::config::{self, Config, FailOn};
 use factlint::report::{self, Report};
 use factlint::rules::BUILTIN;
@@ -249,16 +249,14 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if run.diffed {
         print!("{}", run.diffs.concat());
     } else if !run.baseline_written {
-        let writer = BufferWriter::stdout(color_choice(args.color));
-        let mut buffer = writer.buffer();
+        // Written as it is made, through a buffer: a large report is never held whole.
+        let mut stdout = BufferedStandardStream::stdout(color_choice(args.color));
         let report = Report {
             diagnostics: &run.diagnostics,
             summary: run.summary(),
             fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
         };
-        report::Format::from(args.format).write(&mut buffer, &report)?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(buffer.as_slice())?;
+        report::Format::from(args.format).write(&mut stdout, &report)?;
         stdout.flush()?;
     }
     Ok(ExitCode::from(run.exit_code()))

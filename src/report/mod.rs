@@ -42,16 +42,7 @@ impl Format {
     pub fn write(self, out: &mut dyn WriteColor, report: &Report) -> std::io::Result<()> {
         let diagnostics = report.diagnostics;
         match self {
-            Format::Json => {
-                let extra = report
-                    .fact_lines
-                    .map(|lines| serde_json::json!({ "explain_facts": lines }));
-                writeln!(
-                    out,
-                    "{}",
-                    json::render_with(diagnostics, report.summary, extra)
-                )
-            }
+            Format::Json => json::write(out, diagnostics, report.summary, report.fact_lines),
             Format::Sarif => writeln!(out, "{}", sarif::render(diagnostics)),
             Format::Github => write!(out, "{}", github::render(diagnostics)),
             Format::Concise => {
