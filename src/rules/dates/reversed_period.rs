@@ -3,7 +3,7 @@ use crate::analysis::dates::{year_value, PeriodKind};
 use crate::analysis::{MarkerKind, Period};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -35,28 +35,22 @@ declare_rule! {
     }
 }
 
-impl Rule for ReversedPeriod {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for p in &cx.analysis.dates.periods {
-            let (Some(from), Some(to)) = (p.from, p.to) else {
-                continue;
-            };
-            if !later(&from, &to) || !end_year_written(cx, p) {
-                continue;
-            }
-            out.push(
-                Finding::new(
-                    p.range.clone(),
-                    format!("this period ends ({to}) before it starts ({from})"),
-                )
-                .with_label("period runs backwards")
-                .with_help("swap the two ends if they were written the wrong way round"),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for p in &cx.analysis.dates.periods {
+        let (Some(from), Some(to)) = (p.from, p.to) else {
+            continue;
+        };
+        if !later(&from, &to) || !end_year_written(cx, p) {
+            continue;
         }
+        out.push(
+            Finding::new(
+                p.range.clone(),
+                format!("this period ends ({to}) before it starts ({from})"),
+            )
+            .with_label("period runs backwards")
+            .with_help("swap the two ends if they were written the wrong way round"),
+        );
     }
 }
 
