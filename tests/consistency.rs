@@ -1,31 +1,7 @@
-//! Internal consistency: the NUM, DAT and REF fixtures (fire and quiet, plain text and
-//! Markdown, with a sidecar facts file where the rule reads one), pinned as snapshots.
-
-mod common;
+//! Internal consistency beyond the fixtures (which tests/fixtures.rs checks, one test each).
 
 use factlint::engine::Selection;
 use factlint::settings::Settings;
-
-fn family(folder: &str, family: &str, codes: usize) {
-    common::check_fixture_family(folder, family, codes, |name, body| {
-        insta::assert_snapshot!(name, body)
-    });
-}
-
-#[test]
-fn number_fixtures() {
-    family("numbers", "NUM", 5);
-}
-
-#[test]
-fn date_fixtures() {
-    family("dates", "DAT", 6);
-}
-
-#[test]
-fn reference_fixtures() {
-    family("references", "REF", 3);
-}
 
 #[test]
 fn worked_example_shape_without_the_shared_folder() {

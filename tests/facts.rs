@@ -1,12 +1,9 @@
-//! Declared facts: the FCT fixtures (each with its sidecar facts file), and the example brief
-//! against its facts file, unchanged and with one number, date or name changed at a time.
-
-mod common;
+//! Declared facts: the example brief against its facts file, unchanged and with one number,
+//! date or name changed at a time. (The FCT fixtures are in tests/fixtures.rs.)
 
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document_with_facts, Selection};
 use factlint::facts::Facts;
-use factlint::report::{self, Summary};
 use factlint::settings::Settings;
 use factlint::source::{Document, Format};
 use serde::Deserialize;
@@ -29,21 +26,6 @@ fn facts_for(sidecar: &str) -> Vec<Arc<Facts>> {
 fn check_text(name: &str, text: &str, facts: &[Arc<Facts>]) -> Vec<Diagnostic> {
     let doc = Document::new(name, text, Format::from_path(name));
     check_document_with_facts(&doc, &Settings::default(), &Selection::all(), facts).diagnostics
-}
-
-#[test]
-fn fact_fixtures_fire_and_stay_quiet() {
-    let files = common::fixture_files("facts");
-    assert_eq!(files.len(), 16, "FCT001..FCT004 x fire/quiet x txt/md");
-    for path in files {
-        let diags = common::check_family(&path, "FCT");
-        let name = common::assert_fire_or_quiet(&path, &diags);
-        insta::assert_snapshot!(format!("{name}_human"), report::human::render(&diags));
-        insta::assert_snapshot!(
-            format!("{name}_json"),
-            report::json::render(&diags, Summary::new(1, &diags))
-        );
-    }
 }
 
 #[derive(Deserialize)]

@@ -1,5 +1,23 @@
 //! Built-in rules: one file per rule, each a unit struct declared with [`declare_rule!`], whose
 //! doc comment is the explanation `factlint explain CODE` prints.
+//!
+//! # Adding a rule
+//!
+//! 1. Write `src/rules/<family>/<rule_name>.rs` with a `declare_rule! { ... }` block (doc
+//!    comment with the four headings `registry_is_sorted_and_documented` asks for; code, name,
+//!    severity, fix, summary) and, beside it, the free function
+//!    `fn check(cx: &Context, out: &mut Vec<Finding>)`. The macro generates the struct, its
+//!    `META` and its whole `impl Rule`; write no `impl Rule` by hand.
+//! 2. In `src/rules/<family>/mod.rs`, add `mod <rule_name>;` and `pub use <rule_name>::<Rule>;`.
+//! 3. Add `&<family>::<Rule>` to [`BUILTIN`] below, in code order. The test
+//!    `every_declared_rule_is_registered` fails until you do (and for a code registered twice
+//!    or registered without a `declare_rule!`).
+//! 4. Add fixtures `fixtures/<family>/<CODE>_fire.{txt,md}` and `<CODE>_quiet.{txt,md}` (a
+//!    sidecar `NAME.facts.toml` if the rule reads facts), list them in `fixtures! { }` in
+//!    tests/fixtures.rs (`every_fixture_file_has_a_test` fails until you do), record their
+//!    findings in the folder's `EXPECTED.md`, and accept the fire fixtures' new snapshots.
+//!
+//! A new family also needs `pub mod <family>;` here and a folder under `fixtures/`.
 
 pub mod acronyms;
 pub mod dates;
@@ -86,7 +104,9 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
-/// Declares a rule: its doc comment becomes the explanation, and the struct gets a `META`.
+/// Declares a rule: the unit struct, its `META` (the doc comment becomes the explanation), and
+/// its whole `impl Rule`, whose `check` calls the free function
+/// `fn check(cx: &Context, out: &mut Vec<Finding>)` that the rule's file defines beside it.
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -111,6 +131,20 @@ macro_rules! declare_rule {
                 fix: $crate::rules::FixAvailability::$fix,
                 explanation: concat!($($doc, "\n"),*),
             };
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+
+            fn check(
+                &self,
+                cx: &$crate::rules::Context,
+                out: &mut ::std::vec::Vec<$crate::diagnostic::Finding>,
+            ) {
+                check(cx, out)
+            }
         }
     };
 }
@@ -171,6 +205,73 @@ pub fn selector_is_known(selector: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The codes of every `declare_rule!` block under src/rules, read from the source, so a
+    /// rule declared but left out of [`BUILTIN`] is caught (and one registered twice).
+    fn declared_codes() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).expect("rules folder") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"),
+            &mut files,
+        );
+        let mut codes = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).expect("rule file");
+            // A rule is declared at the top level of its file: the line starts the block.
+            let starts = text.match_indices("\ndeclare_rule! {\n").map(|(i, _)| i);
+            for at in starts {
+                let code = text[at..]
+                    .lines()
+                    .map(str::trim)
+                    .find_map(|l| l.strip_prefix("code: \""))
+                    .and_then(|l| l.split('"').next())
+                    .unwrap_or_else(|| panic!("{}: declare_rule! without a code", f.display()));
+                codes.push(code.to_string());
+            }
+        }
+        codes.sort();
+        codes
+    }
+
+    #[test]
+    fn every_declared_rule_is_registered() {
+        let declared = declared_codes();
+        let mut registered: Vec<String> =
+            BUILTIN.iter().map(|r| r.meta().code.to_string()).collect();
+        registered.sort();
+        let missing: Vec<&String> = declared
+            .iter()
+            .filter(|c| !registered.contains(c))
+            .collect();
+        let undeclared: Vec<&String> = registered
+            .iter()
+            .filter(|c| !declared.contains(c))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "declared but not in BUILTIN: {missing:?}"
+        );
+        assert!(
+            undeclared.is_empty(),
+            "in BUILTIN but no declare_rule! under src/rules: {undeclared:?}"
+        );
+        let mut unique = registered.clone();
+        unique.dedup();
+        assert_eq!(unique, registered, "a code registered twice");
+        let mut unique = declared.clone();
+        unique.dedup();
+        assert_eq!(unique, declared, "a code declared twice");
+    }
 
     #[test]
     fn selectors_compare_bytes_without_panicking() {

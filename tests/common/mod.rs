@@ -1,16 +1,16 @@
-//! What the integration tests share: the binary with colour off, finding a family's fixture
-//! files, checking one with its sidecar facts file, and the fire/quiet assertions. (Snapshots
-//! are taken in each test file, so that their names stay with the test.)
+//! What the integration tests share: the binary with colour off, the list of fixture files,
+//! checking one fixture against every default rule with its sidecar facts file (as the CLI
+//! does), and the fire/quiet assertions. (Snapshots are taken in each test file, so that their
+//! names stay with the test.)
 
 #![allow(dead_code)]
 
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document_with_facts, Selection};
 use factlint::facts::Facts;
-use factlint::report::{self, Summary};
 use factlint::settings::Settings;
 use factlint::source::load_path;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The factlint binary, with colour off whatever the environment asks for.
@@ -20,23 +20,61 @@ pub fn factlint() -> assert_cmd::Command {
     cmd
 }
 
-/// The fire and quiet fixtures of `fixtures/<folder>`, sorted.
-pub fn fixture_files(folder: &str) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(format!("fixtures/{folder}"))
-        .expect("fixture folder")
-        .map(|e| e.expect("entry").path().display().to_string())
-        .filter(|p| p.ends_with(".txt") || p.ends_with(".md"))
-        .filter(|p| p.contains("_fire") || p.contains("_quiet"))
+/// Every file under `fixtures/`, as "fixtures/dates/DAT002_fire.md", sorted.
+pub fn all_fixture_files() -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("fixture folder") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p.display().to_string().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(Path::new("fixtures"), &mut out);
+    out.sort();
+    out
+}
+
+/// Whether a file is a rule fixture: `<CODE>_fire*.{txt,md}` or `<CODE>_quiet*.{txt,md}`
+/// (`CODE` three capitals and three digits).
+pub fn is_rule_fixture(path: &str) -> bool {
+    let name = file_name(path);
+    let b = name.as_bytes();
+    (name.ends_with(".txt") || name.ends_with(".md"))
+        && b.len() > 7
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..6].iter().all(u8::is_ascii_digit)
+        && (name[6..].starts_with("_fire") || name[6..].starts_with("_quiet"))
+}
+
+/// The test name of a fixture: its file name with dots as underscores ("ACR003_fire_md",
+/// "DAT004_quiet_md_md" for `DAT004_quiet_md.md`).
+pub fn test_name(path: &str) -> String {
+    file_name(path).replace('.', "_")
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// The one fixture file whose test name is `name`.
+pub fn fixture_path(name: &str) -> String {
+    let found: Vec<String> = all_fixture_files()
+        .into_iter()
+        .filter(|p| is_rule_fixture(p) && test_name(p) == name)
         .collect();
-    files.sort();
-    files
+    assert_eq!(found.len(), 1, "{name}: fixture files {found:?}");
+    found.into_iter().next().unwrap()
 }
 
 /// The sidecar facts file of a document, loaded, if there is one.
 pub fn sidecar_facts(path: &str) -> Vec<Arc<Facts>> {
     let p = Path::new(path);
     let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let sidecar = p.with_file_name(format!("{stem}.facts.toml"));
+    let sidecar: PathBuf = p.with_file_name(format!("{stem}.facts.toml"));
     if !sidecar.is_file() {
         return Vec::new();
     }
@@ -46,8 +84,9 @@ pub fn sidecar_facts(path: &str) -> Vec<Arc<Facts>> {
     vec![Arc::new(facts.expect("facts file loads"))]
 }
 
-/// The findings of one rule family for a fixture, with its sidecar facts.
-pub fn check_family(path: &str, family: &str) -> Vec<Diagnostic> {
+/// Every finding of every default rule for a document, with its sidecar facts, as
+/// `factlint check --no-config FILE` gives them.
+pub fn check_all_rules(path: &str) -> Vec<Diagnostic> {
     let doc = load_path(Path::new(path), path).expect("fixture loads");
     check_document_with_facts(
         &doc,
@@ -56,65 +95,43 @@ pub fn check_family(path: &str, family: &str) -> Vec<Diagnostic> {
         &sidecar_facts(path),
     )
     .diagnostics
-    .into_iter()
-    .filter(|d| d.rule.starts_with(family))
-    .collect()
 }
 
-/// The snapshot name of a fixture ("ACR001_fire_md"), after asserting that a fire fixture
-/// gives findings of its code only and a quiet one gives none.
-pub fn assert_fire_or_quiet(path: &str, diags: &[Diagnostic]) -> String {
-    let name = Path::new(path)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(path)
-        .replace('.', "_");
+/// "DAT002 12:5 this period ends ..." for assertion messages.
+pub fn describe(d: &Diagnostic) -> String {
+    let (line, col) = d.file.position(d.finding.range.start);
+    format!("{} {line}:{col} {}", d.rule, d.finding.message)
+}
+
+/// Asserts what a fixture must raise: a quiet fixture nothing at all, from any rule; a fire
+/// fixture findings of its own code (at least one), and of no other code except those in
+/// `also`, each of which must then fire too (so a stale `also` is caught).
+pub fn assert_expected(name: &str, diags: &[Diagnostic], also: &[&str]) {
     let code = &name[..6];
-    if name.contains("_fire") {
-        assert!(!diags.is_empty(), "{path}: expected {code}");
-        for d in diags {
-            assert_eq!(
-                d.rule, code,
-                "{path}: unexpected {} {}",
-                d.rule, d.finding.message
-            );
-        }
-    } else {
-        let found: Vec<String> = diags
-            .iter()
-            .map(|d| format!("{} {}", d.rule, d.finding.message))
-            .collect();
-        assert!(
-            found.is_empty(),
-            "{path}: expected no findings, got {found:?}"
-        );
+    let all: Vec<String> = diags.iter().map(describe).collect();
+    if name[6..].starts_with("_quiet") {
+        assert!(also.is_empty(), "{name}: a quiet fixture allows nothing");
+        assert!(all.is_empty(), "{name}: expected no findings, got {all:#?}");
+        return;
     }
-    name
-}
-
-/// Checks every fire and quiet fixture of `fixtures/<folder>` (a txt and an md of each, for
-/// `codes` rule codes) against the rules of `family`, and hands each human and JSON rendering
-/// to `snapshot` with its name ("ACR001_fire_md_human"). The caller takes the snapshot, so it
-/// is named for the calling test file.
-pub fn check_fixture_family(
-    folder: &str,
-    family: &str,
-    codes: usize,
-    snapshot: impl Fn(String, String),
-) {
-    let files = fixture_files(folder);
-    assert_eq!(
-        files.len(),
-        codes * 4,
-        "{folder}: fire/quiet x txt/md per code"
+    assert!(
+        diags.iter().any(|d| d.rule == code),
+        "{name}: expected {code}, got {all:#?}"
     );
-    for path in files {
-        let diags = check_family(&path, family);
-        let name = assert_fire_or_quiet(&path, &diags);
-        snapshot(format!("{name}_human"), report::human::render(&diags));
-        snapshot(
-            format!("{name}_json"),
-            report::json::render(&diags, Summary::new(1, &diags)),
+    let unexpected: Vec<&String> = diags
+        .iter()
+        .zip(&all)
+        .filter(|(d, _)| d.rule != code && !also.contains(&d.rule.as_str()))
+        .map(|(_, s)| s)
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{name}: findings of other rules {unexpected:#?}"
+    );
+    for other in also {
+        assert!(
+            diags.iter().any(|d| d.rule == *other),
+            "{name}: {other} is listed as also firing but does not"
         );
     }
 }

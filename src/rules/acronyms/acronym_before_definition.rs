@@ -1,7 +1,7 @@
 use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -35,49 +35,43 @@ declare_rule! {
     }
 }
 
-impl Rule for AcronymBeforeDefinition {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for (short, entry) in &a.acronym_index {
-            let Some(&first_def) = entry.definitions.first() else {
-                continue;
-            };
-            if cx.settings.is_exempt(short) {
-                continue;
-            }
-            let def = &a.definitions[first_def];
-            // A document's own acronym list defines its entries wherever it stands.
-            if entry
-                .definitions
-                .iter()
-                .any(|&d| a.definitions[d].kind == DefinitionKind::Glossary)
-            {
-                continue;
-            }
-            let early = entry
-                .uses
-                .iter()
-                .map(|&u| &a.acronym_uses[u])
-                .filter(|u| !u.in_heading && !u.in_link && !u.in_table && !u.in_name)
-                .find(|u| u.range.start < def.short_range.start);
-            let Some(u) = early else { continue };
-            let (line, _) = cx.doc.file.position(def.short_range.start);
-            out.push(
-                Finding::new(
-                    u.range.clone(),
-                    format!("acronym '{short}' is used before it is defined"),
-                )
-                .with_label("used here")
-                .with_secondary(def.short_range.clone(), "defined only here")
-                .with_help(format!(
-                    "move the definition \"{} ({short})\" from line {line} to this first use",
-                    def.long
-                )),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for (short, entry) in &a.acronym_index {
+        let Some(&first_def) = entry.definitions.first() else {
+            continue;
+        };
+        if cx.settings.is_exempt(short) {
+            continue;
         }
+        let def = &a.definitions[first_def];
+        // A document's own acronym list defines its entries wherever it stands.
+        if entry
+            .definitions
+            .iter()
+            .any(|&d| a.definitions[d].kind == DefinitionKind::Glossary)
+        {
+            continue;
+        }
+        let early = entry
+            .uses
+            .iter()
+            .map(|&u| &a.acronym_uses[u])
+            .filter(|u| !u.in_heading && !u.in_link && !u.in_table && !u.in_name)
+            .find(|u| u.range.start < def.short_range.start);
+        let Some(u) = early else { continue };
+        let (line, _) = cx.doc.file.position(def.short_range.start);
+        out.push(
+            Finding::new(
+                u.range.clone(),
+                format!("acronym '{short}' is used before it is defined"),
+            )
+            .with_label("used here")
+            .with_secondary(def.short_range.clone(), "defined only here")
+            .with_help(format!(
+                "move the definition \"{} ({short})\" from line {line} to this first use",
+                def.long
+            )),
+        );
     }
 }

@@ -2,7 +2,7 @@ use crate::analysis::initials::{near_miss, Mismatch};
 use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -42,79 +42,73 @@ declare_rule! {
     }
 }
 
-impl Rule for AcronymExpansionMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let prose = cx.doc.prose.as_str();
-        // (acronym, text before it) pairs already found to fit: a document may repeat one
-        // definition thousands of times.
-        let mut fitting: std::collections::HashSet<(&str, &str)> = Default::default();
-        for def in &cx.analysis.definitions {
-            if def.kind != DefinitionKind::LongThenShort {
-                continue;
-            }
-            let short = &def.short;
-            // The text before the parenthesis, in the same sentence.
-            let sentence_start = cx
-                .analysis
-                .sentence_at(def.short_range.start)
-                .map_or(0, |i| cx.analysis.sentences[i].range.start);
-            let open = prose[..def.short_range.start]
-                .rfind(['(', '['])
-                .unwrap_or(0);
-            let base = sentence_start.min(open);
-            let before = &prose[base..open];
-            if fitting.contains(&(short.as_str(), before)) {
-                continue;
-            }
-            let Some(miss) = near_miss(short, before) else {
-                fitting.insert((short, before));
-                continue;
-            };
-            let long_start = base + miss.words[0].0;
-            let long_end = base + before.trim_end().len();
-            let long = cx
-                .text(long_start..long_end)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let spelled: String = miss.initials.iter().collect();
-            let letters: Vec<char> = short.chars().collect();
-            let (why, suggestion) = match miss.mismatch {
-                Mismatch::Substitution { position } => (
-                    format!(
-                        "letter {} of '{short}' is '{}', but the word it stands for, \"{}\", starts with '{}'",
-                        position + 1,
-                        letters[position],
-                        miss.words[position].1,
-                        miss.initials[position]
-                    ),
-                    format!("'{spelled}'"),
-                ),
-                Mismatch::Transposition { position } => (
-                    format!(
-                        "letters {} and {} of '{short}' are in the opposite order to the words they stand for",
-                        position + 1,
-                        position + 2
-                    ),
-                    format!("'{spelled}'"),
-                ),
-            };
-            out.push(
-                Finding::new(
-                    def.short_range.clone(),
-                    format!("the letters of '{short}' do not fit its expansion \"{long}\""),
-                )
-                .with_label(format!("the expansion's initials spell '{spelled}'"))
-                .with_secondary(long_start..long_end, "expansion")
-                .with_note(why)
-                .with_help(format!(
-                    "correct the acronym (perhaps {suggestion}) or the expansion"
-                )),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let prose = cx.doc.prose.as_str();
+    // (acronym, text before it) pairs already found to fit: a document may repeat one
+    // definition thousands of times.
+    let mut fitting: std::collections::HashSet<(&str, &str)> = Default::default();
+    for def in &cx.analysis.definitions {
+        if def.kind != DefinitionKind::LongThenShort {
+            continue;
         }
+        let short = &def.short;
+        // The text before the parenthesis, in the same sentence.
+        let sentence_start = cx
+            .analysis
+            .sentence_at(def.short_range.start)
+            .map_or(0, |i| cx.analysis.sentences[i].range.start);
+        let open = prose[..def.short_range.start]
+            .rfind(['(', '['])
+            .unwrap_or(0);
+        let base = sentence_start.min(open);
+        let before = &prose[base..open];
+        if fitting.contains(&(short.as_str(), before)) {
+            continue;
+        }
+        let Some(miss) = near_miss(short, before) else {
+            fitting.insert((short, before));
+            continue;
+        };
+        let long_start = base + miss.words[0].0;
+        let long_end = base + before.trim_end().len();
+        let long = cx
+            .text(long_start..long_end)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let spelled: String = miss.initials.iter().collect();
+        let letters: Vec<char> = short.chars().collect();
+        let (why, suggestion) = match miss.mismatch {
+            Mismatch::Substitution { position } => (
+                format!(
+                    "letter {} of '{short}' is '{}', but the word it stands for, \"{}\", starts with '{}'",
+                    position + 1,
+                    letters[position],
+                    miss.words[position].1,
+                    miss.initials[position]
+                ),
+                format!("'{spelled}'"),
+            ),
+            Mismatch::Transposition { position } => (
+                format!(
+                    "letters {} and {} of '{short}' are in the opposite order to the words they stand for",
+                    position + 1,
+                    position + 2
+                ),
+                format!("'{spelled}'"),
+            ),
+        };
+        out.push(
+            Finding::new(
+                def.short_range.clone(),
+                format!("the letters of '{short}' do not fit its expansion \"{long}\""),
+            )
+            .with_label(format!("the expansion's initials spell '{spelled}'"))
+            .with_secondary(long_start..long_end, "expansion")
+            .with_note(why)
+            .with_help(format!(
+                "correct the acronym (perhaps {suggestion}) or the expansion"
+            )),
+        );
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -40,37 +40,31 @@ declare_rule! {
     }
 }
 
-impl Rule for AcronymTypo {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for (short, entry) in &a.acronym_index {
-            let Some(def) = cx.acronym_typos.get(short).map(|&d| &a.definitions[d]) else {
-                continue;
-            };
-            for &u in &entry.uses {
-                let u = &a.acronym_uses[u];
-                out.push(
-                    Finding::new(
-                        u.range.clone(),
-                        format!("'{short}' looks like a misspelling of '{}'", def.short),
-                    )
-                    .with_label(format!("did you mean '{}'?", def.short))
-                    .with_secondary(
-                        def.short_range.clone(),
-                        format!("'{}' is defined here as \"{}\"", def.short, def.long),
-                    )
-                    .with_note(format!(
-                        "'{short}' is not defined anywhere, and is one letter away from '{}'",
-                        def.short
-                    ))
-                    .with_help(format!("replace '{short}' with '{}'", def.short))
-                    .with_fix(u.range.clone(), def.short.clone()),
-                );
-            }
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for (short, entry) in &a.acronym_index {
+        let Some(def) = cx.acronym_typos.get(short).map(|&d| &a.definitions[d]) else {
+            continue;
+        };
+        for &u in &entry.uses {
+            let u = &a.acronym_uses[u];
+            out.push(
+                Finding::new(
+                    u.range.clone(),
+                    format!("'{short}' looks like a misspelling of '{}'", def.short),
+                )
+                .with_label(format!("did you mean '{}'?", def.short))
+                .with_secondary(
+                    def.short_range.clone(),
+                    format!("'{}' is defined here as \"{}\"", def.short, def.long),
+                )
+                .with_note(format!(
+                    "'{short}' is not defined anywhere, and is one letter away from '{}'",
+                    def.short
+                ))
+                .with_help(format!("replace '{short}' with '{}'", def.short))
+                .with_fix(u.range.clone(), def.short.clone()),
+            );
         }
     }
 }

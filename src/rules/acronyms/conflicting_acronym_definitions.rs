@@ -1,7 +1,7 @@
 use crate::analysis::definitions::SMALL_WORDS;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -34,74 +34,68 @@ declare_rule! {
     }
 }
 
-impl Rule for ConflictingAcronymDefinitions {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for (short, entry) in &a.acronym_index {
-            let defs: Vec<_> = entry
-                .definitions
-                .iter()
-                .map(|&d| &a.definitions[d])
-                .collect();
-            if let Some(declared) = cx.settings.glossary.get(short) {
-                for d in &defs {
-                    // The same words as declared need no comparing (a document may repeat a
-                    // definition thousands of times).
-                    if d.long != *declared && !same_expansion(&d.long, declared) {
-                        out.push(
-                            Finding::new(
-                                d.long_range.clone(),
-                                format!(
-                                    "'{short}' is defined as \"{}\", but the glossary declares \"{declared}\"",
-                                    d.long
-                                ),
-                            )
-                            .with_label("this expansion")
-                            .with_secondary(d.short_range.clone(), "acronym")
-                            .with_help("make the definition agree with the declared glossary"),
-                        );
-                    }
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for (short, entry) in &a.acronym_index {
+        let defs: Vec<_> = entry
+            .definitions
+            .iter()
+            .map(|&d| &a.definitions[d])
+            .collect();
+        if let Some(declared) = cx.settings.glossary.get(short) {
+            for d in &defs {
+                // The same words as declared need no comparing (a document may repeat a
+                // definition thousands of times).
+                if d.long != *declared && !same_expansion(&d.long, declared) {
+                    out.push(
+                        Finding::new(
+                            d.long_range.clone(),
+                            format!(
+                                "'{short}' is defined as \"{}\", but the glossary declares \"{declared}\"",
+                                d.long
+                            ),
+                        )
+                        .with_label("this expansion")
+                        .with_secondary(d.short_range.clone(), "acronym")
+                        .with_help("make the definition agree with the declared glossary"),
+                    );
                 }
+            }
+            continue;
+        }
+        let Some((first, rest)) = defs.split_first() else {
+            continue;
+        };
+        for d in rest {
+            if d.long == first.long
+                || partly_abbreviated(&d.long)
+                || partly_abbreviated(&first.long)
+            {
                 continue;
             }
-            let Some((first, rest)) = defs.split_first() else {
-                continue;
+            let loose = !d.fits || !first.fits;
+            let same = if loose {
+                same_ending(&d.long, &first.long)
+            } else {
+                same_expansion(&d.long, &first.long)
             };
-            for d in rest {
-                if d.long == first.long
-                    || partly_abbreviated(&d.long)
-                    || partly_abbreviated(&first.long)
-                {
-                    continue;
-                }
-                let loose = !d.fits || !first.fits;
-                let same = if loose {
-                    same_ending(&d.long, &first.long)
-                } else {
-                    same_expansion(&d.long, &first.long)
-                };
-                if same {
-                    continue;
-                }
-                out.push(
-                    Finding::new(
-                        d.short_range.clone(),
-                        format!(
-                            "'{short}' is defined again as \"{}\", but earlier as \"{}\"",
-                            d.long, first.long
-                        ),
-                    )
-                    .with_label(format!("defined again as \"{}\"", d.long))
-                    .with_secondary(first.long_range.clone(), "first defined here")
-                    .with_help(format!(
-                        "use one expansion for '{short}', or a different acronym for the second meaning"
-                    )),
-                );
+            if same {
+                continue;
             }
+            out.push(
+                Finding::new(
+                    d.short_range.clone(),
+                    format!(
+                        "'{short}' is defined again as \"{}\", but earlier as \"{}\"",
+                        d.long, first.long
+                    ),
+                )
+                .with_label(format!("defined again as \"{}\"", d.long))
+                .with_secondary(first.long_range.clone(), "first defined here")
+                .with_help(format!(
+                    "use one expansion for '{short}', or a different acronym for the second meaning"
+                )),
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -44,41 +44,35 @@ declare_rule! {
     }
 }
 
-impl Rule for UndefinedAcronym {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for (short, entry) in &a.acronym_index {
-            if !entry.definitions.is_empty() || entry.uses.is_empty() {
-                continue;
-            }
-            if cx.settings.is_exempt(short) || cx.acronym_typos.contains_key(short) {
-                continue;
-            }
-            // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.
-            let uses: Vec<_> = entry
-                .uses
-                .iter()
-                .map(|&u| &a.acronym_uses[u])
-                .filter(|u| !u.ordinary_word && !u.in_name && !u.in_table)
-                .collect();
-            let Some(first) = uses.first() else { continue };
-            let count = uses.len();
-            let mut f = Finding::new(
-                first.range.clone(),
-                format!("acronym '{short}' is never defined"),
-            )
-            .with_label("used here without a definition");
-            if count > 1 {
-                f = f.with_note(format!("'{short}' is used {count} times in this document"));
-            }
-            f = f.with_help(format!(
-                "spell it out at first use, e.g. \"Long Form ({short})\", or add it to `exempt` under [acronyms] in factlint.toml"
-            ));
-            out.push(f);
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for (short, entry) in &a.acronym_index {
+        if !entry.definitions.is_empty() || entry.uses.is_empty() {
+            continue;
         }
+        if cx.settings.is_exempt(short) || cx.acronym_typos.contains_key(short) {
+            continue;
+        }
+        // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.
+        let uses: Vec<_> = entry
+            .uses
+            .iter()
+            .map(|&u| &a.acronym_uses[u])
+            .filter(|u| !u.ordinary_word && !u.in_name && !u.in_table)
+            .collect();
+        let Some(first) = uses.first() else { continue };
+        let count = uses.len();
+        let mut f = Finding::new(
+            first.range.clone(),
+            format!("acronym '{short}' is never defined"),
+        )
+        .with_label("used here without a definition");
+        if count > 1 {
+            f = f.with_note(format!("'{short}' is used {count} times in this document"));
+        }
+        f = f.with_help(format!(
+            "spell it out at first use, e.g. \"Long Form ({short})\", or add it to `exempt` under [acronyms] in factlint.toml"
+        ));
+        out.push(f);
     }
 }

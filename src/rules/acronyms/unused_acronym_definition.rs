@@ -1,7 +1,7 @@
 use crate::analysis::DefinitionKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -34,44 +34,38 @@ declare_rule! {
     }
 }
 
-impl Rule for UnusedAcronymDefinition {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for (short, entry) in &a.acronym_index {
-            if !entry.uses.is_empty() {
-                continue;
-            }
-            let Some(def) = entry
-                .definitions
-                .iter()
-                .map(|&d| &a.definitions[d])
-                .find(|d| d.kind != DefinitionKind::Glossary)
-            else {
-                continue;
-            };
-            let misspelt_use = a.acronym_index.keys().any(|other| {
-                cx.acronym_typos
-                    .get(other)
-                    .is_some_and(|&d| a.definitions[d].short == *short)
-            });
-            if misspelt_use {
-                continue;
-            }
-            out.push(
-                Finding::new(
-                    def.short_range.clone(),
-                    format!("acronym '{short}' is defined but never used"),
-                )
-                .with_label("defined here, not used again")
-                .with_help(format!(
-                    "write \"{}\" without the acronym, or use '{short}' where the term comes up again",
-                    def.long
-                )),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for (short, entry) in &a.acronym_index {
+        if !entry.uses.is_empty() {
+            continue;
         }
+        let Some(def) = entry
+            .definitions
+            .iter()
+            .map(|&d| &a.definitions[d])
+            .find(|d| d.kind != DefinitionKind::Glossary)
+        else {
+            continue;
+        };
+        let misspelt_use = a.acronym_index.keys().any(|other| {
+            cx.acronym_typos
+                .get(other)
+                .is_some_and(|&d| a.definitions[d].short == *short)
+        });
+        if misspelt_use {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                def.short_range.clone(),
+                format!("acronym '{short}' is defined but never used"),
+            )
+            .with_label("defined here, not used again")
+            .with_help(format!(
+                "write \"{}\" without the acronym, or use '{short}' where the term comes up again",
+                def.long
+            )),
+        );
     }
 }

@@ -2,7 +2,7 @@ use super::spoken;
 use crate::analysis::PartialDate;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,122 +56,115 @@ fn has_year_path(url: &[u8]) -> bool {
     })
 }
 
-impl Rule for CitationDateMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        let text = cx.doc.text();
-        for (ui, url) in cx.doc.urls.iter().enumerate() {
-            if !has_year_path(text[url.clone()].as_bytes()) {
-                continue;
-            }
-            let Some(c) = URL_DATE.captures(&text[url.clone()]) else {
-                continue;
-            };
-            let (Some(y), Some(m)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            // A day-precision date in the path, not under a folder of uploaded files (whose
-            // dates are upload dates, not publication dates).
-            if c.get(3).is_none() {
-                continue;
-            }
-            let path_before = text[url.start..url.start + y.start()].to_lowercase();
-            let uploads = [
-                "upload",
-                "/files/",
-                "/docs/",
-                "/sites/",
-                "/media/",
-                "/assets/",
-                "/images/",
-                "/content/",
-            ];
-            if uploads.iter().any(|f| path_before.contains(f)) {
-                continue;
-            }
-            let url_date = PartialDate::new(
-                y.as_str().parse().unwrap_or(0),
-                m.as_str().parse().ok(),
-                c.get(3).and_then(|d| d.as_str().parse().ok()),
-            );
-            let date_span =
-                url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
-            // The nearest full date before the URL, in the same block, with no URL between.
-            let block = a.block_at(url.start);
-            let prev_url_end = ui.checked_sub(1).map_or(0, |p| cx.doc.urls[p].end);
-            // The citation's date: right before the URL with only punctuation between
-            // ("October 25, 2012. http://..."), or right after a linked title, separated only by
-            // the publication's name ("[Title](url) The Nairobi Ledger, June 25, 2024").
-            let next_url_start = cx.doc.urls.get(ui + 1).map_or(usize::MAX, |u| u.start);
-            // Dates are in document order: read back from the URL to the one before it.
-            let dates = &a.dates.dates;
-            let before = dates[..dates.partition_point(|d| d.range.start < url.start)]
-                .iter()
-                .rev()
-                .take_while(|d| d.range.start >= prev_url_end)
-                .find(|d| {
-                    d.range.end <= url.start
-                        && url.start - d.range.end <= REACH
-                        && d.date.day.is_some()
-                        && block.is_none_or(|b| b.range.start <= d.range.start)
-                        && {
-                            let gap = &text[d.range.end..url.start];
-                            !gap.contains("](")
-                                && gap
-                                    .trim()
-                                    .chars()
-                                    .all(|ch| matches!(ch, '.' | ',' | ';' | ':' | '(' | '<'))
-                        }
-                });
-            let after = || {
-                dates[dates.partition_point(|d| d.range.start < url.end)..]
-                    .iter()
-                    .take_while(|d| d.range.start - url.end <= 200)
-                    .find(|d| {
-                        d.range.end <= next_url_start
-                            && d.range.start - url.end <= 200
-                            && d.date.day.is_some()
-                            && {
-                                let gap = &text[url.end..d.range.start];
-                                // Only a publication's name between: capitalised words.
-                                let words: Vec<&str> = gap
-                                    .split_whitespace()
-                                    .filter(|w| w.chars().any(char::is_alphabetic))
-                                    .collect();
-                                words.len() <= 6
-                                    && words.iter().all(|w| {
-                                        w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                                            .starts_with(char::is_uppercase)
-                                    })
-                                    && !gap.contains(". ")
-                                    && !gap.contains("\n\n")
-                            }
-                    })
-            };
-            let Some(d) = before.or_else(after) else {
-                continue;
-            };
-            let cited = d.date.at_precision_of(&url_date);
-            if cited == url_date {
-                continue;
-            }
-            out.push(
-                Finding::new(
-                    d.range.clone(),
-                    format!(
-                        "the citation is dated {} but its URL says {}",
-                        spoken(&d.date),
-                        spoken(&url_date)
-                    ),
-                )
-                .with_label("citation date")
-                .with_secondary(date_span, "date in the URL")
-                .with_help("check the source: one of the two dates is wrong"),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    let text = cx.doc.text();
+    for (ui, url) in cx.doc.urls.iter().enumerate() {
+        if !has_year_path(text[url.clone()].as_bytes()) {
+            continue;
         }
+        let Some(c) = URL_DATE.captures(&text[url.clone()]) else {
+            continue;
+        };
+        let (Some(y), Some(m)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        // A day-precision date in the path, not under a folder of uploaded files (whose
+        // dates are upload dates, not publication dates).
+        if c.get(3).is_none() {
+            continue;
+        }
+        let path_before = text[url.start..url.start + y.start()].to_lowercase();
+        let uploads = [
+            "upload",
+            "/files/",
+            "/docs/",
+            "/sites/",
+            "/media/",
+            "/assets/",
+            "/images/",
+            "/content/",
+        ];
+        if uploads.iter().any(|f| path_before.contains(f)) {
+            continue;
+        }
+        let url_date = PartialDate::new(
+            y.as_str().parse().unwrap_or(0),
+            m.as_str().parse().ok(),
+            c.get(3).and_then(|d| d.as_str().parse().ok()),
+        );
+        let date_span = url.start + y.start()..url.start + c.get(3).map_or(m.end(), |d| d.end());
+        // The nearest full date before the URL, in the same block, with no URL between.
+        let block = a.block_at(url.start);
+        let prev_url_end = ui.checked_sub(1).map_or(0, |p| cx.doc.urls[p].end);
+        // The citation's date: right before the URL with only punctuation between
+        // ("October 25, 2012. http://..."), or right after a linked title, separated only by
+        // the publication's name ("[Title](url) The Nairobi Ledger, June 25, 2024").
+        let next_url_start = cx.doc.urls.get(ui + 1).map_or(usize::MAX, |u| u.start);
+        // Dates are in document order: read back from the URL to the one before it.
+        let dates = &a.dates.dates;
+        let before = dates[..dates.partition_point(|d| d.range.start < url.start)]
+            .iter()
+            .rev()
+            .take_while(|d| d.range.start >= prev_url_end)
+            .find(|d| {
+                d.range.end <= url.start
+                    && url.start - d.range.end <= REACH
+                    && d.date.day.is_some()
+                    && block.is_none_or(|b| b.range.start <= d.range.start)
+                    && {
+                        let gap = &text[d.range.end..url.start];
+                        !gap.contains("](")
+                            && gap
+                                .trim()
+                                .chars()
+                                .all(|ch| matches!(ch, '.' | ',' | ';' | ':' | '(' | '<'))
+                    }
+            });
+        let after = || {
+            dates[dates.partition_point(|d| d.range.start < url.end)..]
+                .iter()
+                .take_while(|d| d.range.start - url.end <= 200)
+                .find(|d| {
+                    d.range.end <= next_url_start
+                        && d.range.start - url.end <= 200
+                        && d.date.day.is_some()
+                        && {
+                            let gap = &text[url.end..d.range.start];
+                            // Only a publication's name between: capitalised words.
+                            let words: Vec<&str> = gap
+                                .split_whitespace()
+                                .filter(|w| w.chars().any(char::is_alphabetic))
+                                .collect();
+                            words.len() <= 6
+                                && words.iter().all(|w| {
+                                    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                                        .starts_with(char::is_uppercase)
+                                })
+                                && !gap.contains(". ")
+                                && !gap.contains("\n\n")
+                        }
+                })
+        };
+        let Some(d) = before.or_else(after) else {
+            continue;
+        };
+        let cited = d.date.at_precision_of(&url_date);
+        if cited == url_date {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                d.range.clone(),
+                format!(
+                    "the citation is dated {} but its URL says {}",
+                    spoken(&d.date),
+                    spoken(&url_date)
+                ),
+            )
+            .with_label("citation date")
+            .with_secondary(date_span, "date in the URL")
+            .with_help("check the source: one of the two dates is wrong"),
+        );
     }
 }

@@ -1,7 +1,7 @@
 use super::spoken;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -28,31 +28,25 @@ declare_rule! {
     }
 }
 
-impl Rule for ImpossibleDate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for d in &cx.analysis.dates.dates {
-            let (Some(month), Some(day)) = (d.date.month, d.date.day) else {
-                continue;
-            };
-            if d.date.to_civil().is_some() {
-                continue;
-            }
-            let last = jiff::civil::Date::new(d.date.year, month, 1)
-                .map(|first| first.days_in_month())
-                .unwrap_or(31);
-            let month_only = spoken(&crate::analysis::PartialDate {
-                day: None,
-                ..d.date
-            });
-            out.push(
-                Finding::new(d.range.clone(), format!("{} has no day {day}", month_only))
-                    .with_label("this date does not exist")
-                    .with_note(format!("{month_only} has {last} days")),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for d in &cx.analysis.dates.dates {
+        let (Some(month), Some(day)) = (d.date.month, d.date.day) else {
+            continue;
+        };
+        if d.date.to_civil().is_some() {
+            continue;
         }
+        let last = jiff::civil::Date::new(d.date.year, month, 1)
+            .map(|first| first.days_in_month())
+            .unwrap_or(31);
+        let month_only = spoken(&crate::analysis::PartialDate {
+            day: None,
+            ..d.date
+        });
+        out.push(
+            Finding::new(d.range.clone(), format!("{} has no day {day}", month_only))
+                .with_label("this date does not exist")
+                .with_note(format!("{month_only} has {last} days")),
+        );
     }
 }

@@ -1,7 +1,7 @@
 use super::spoken;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -30,44 +30,43 @@ declare_rule! {
     }
 }
 
-impl Rule for MalformedDate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for d in &cx.analysis.dates.dates {
-            if !d.comma_after_month && !d.missing_year_comma {
-                continue;
-            }
-            // The date without a weekday prefix: the fix keeps the weekday as written.
-            let start = d.weekday.as_ref().map_or(d.range.start, |_| {
-                let t = d.tokens.start;
-                let toks = &cx.analysis.tokens[t..d.tokens.end];
-                toks.iter()
-                    .skip(1)
-                    .find(|tok| cx.doc.prose[tok.range()] != *",")
-                    .map_or(d.range.start, |tok| tok.start())
-            });
-            let range = start..d.range.end;
-            let written = cx.text(range.clone()).to_string();
-            let good = spoken(&d.date);
-            if d.comma_after_month {
-                out.push(
-                    Finding::new(range.clone(), format!("malformed date '{written}': no comma goes between the month and the day"))
-                        .with_label(format!("write '{good}'"))
-                        .with_fix(range, good),
-                );
-            } else {
-                let mut f = Finding::new(
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for d in &cx.analysis.dates.dates {
+        if !d.comma_after_month && !d.missing_year_comma {
+            continue;
+        }
+        // The date without a weekday prefix: the fix keeps the weekday as written.
+        let start = d.weekday.as_ref().map_or(d.range.start, |_| {
+            let t = d.tokens.start;
+            let toks = &cx.analysis.tokens[t..d.tokens.end];
+            toks.iter()
+                .skip(1)
+                .find(|tok| cx.doc.prose[tok.range()] != *",")
+                .map_or(d.range.start, |tok| tok.start())
+        });
+        let range = start..d.range.end;
+        let written = cx.text(range.clone()).to_string();
+        let good = spoken(&d.date);
+        if d.comma_after_month {
+            out.push(
+                Finding::new(
                     range.clone(),
-                    format!("'{written}' needs a comma before the year in month-first style"),
+                    format!(
+                        "malformed date '{written}': no comma goes between the month and the day"
+                    ),
                 )
                 .with_label(format!("write '{good}'"))
-                .with_fix(range, good);
-                f.info_only = true;
-                out.push(f);
-            }
+                .with_fix(range, good),
+            );
+        } else {
+            let mut f = Finding::new(
+                range.clone(),
+                format!("'{written}' needs a comma before the year in month-first style"),
+            )
+            .with_label(format!("write '{good}'"))
+            .with_fix(range, good);
+            f.info_only = true;
+            out.push(f);
         }
     }
 }

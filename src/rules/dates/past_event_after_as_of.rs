@@ -2,7 +2,7 @@ use super::{later, spoken};
 use crate::analysis::TokenKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -125,58 +125,51 @@ const FUTURE_MARKERS: &[&str] = &[
     "deadline",
 ];
 
-impl Rule for PastEventAfterAsOf {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(as_of) = cx.as_of else { return };
-        let a = cx.analysis;
-        for d in &a.dates.dates {
-            if !d.year_written && d.date.day.is_none() {
-                continue;
-            }
-            if !later(&d.date, &as_of) {
-                continue;
-            }
-            let Some(si) = a.sentence_at(d.range.start) else {
-                continue;
-            };
-            let s = &a.sentences[si];
-            let words: Vec<String> = a.tokens[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind() == TokenKind::Word)
-                .map(|t| cx.doc.prose[t.range()].to_lowercase())
-                .collect();
-            let past = words.iter().any(|w| PAST_VERBS.contains(&w.as_str()));
-            // "is to deploy", "are due to", "set to": plans told with "to".
-            let planned = words.windows(2).any(|w| {
-                matches!(w[0].as_str(), "is" | "are" | "was" | "were" | "due" | "set")
-                    && w[1] == "to"
-            });
-            let future = planned || words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()));
-            // "As of March 1, 2024" itself is not an event.
-            let as_of_line = words.len() <= 4 && words.first().is_some_and(|w| w == "as");
-            if !past || future || as_of_line {
-                continue;
-            }
-            out.push(
-                Finding::new(
-                    d.range.clone(),
-                    format!(
-                        "a past event dated {}, after the as-of date {}",
-                        spoken(&d.date),
-                        spoken(&as_of)
-                    ),
-                )
-                .with_label("after the date the document speaks from")
-                .with_note(format!(
-                    "the document speaks from {}; the sentence tells this in the past tense",
-                    spoken(&as_of)
-                ))
-                .with_help("correct the date, update the as-of date, or tell a plan as a plan"),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(as_of) = cx.as_of else { return };
+    let a = cx.analysis;
+    for d in &a.dates.dates {
+        if !d.year_written && d.date.day.is_none() {
+            continue;
         }
+        if !later(&d.date, &as_of) {
+            continue;
+        }
+        let Some(si) = a.sentence_at(d.range.start) else {
+            continue;
+        };
+        let s = &a.sentences[si];
+        let words: Vec<String> = a.tokens[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind() == TokenKind::Word)
+            .map(|t| cx.doc.prose[t.range()].to_lowercase())
+            .collect();
+        let past = words.iter().any(|w| PAST_VERBS.contains(&w.as_str()));
+        // "is to deploy", "are due to", "set to": plans told with "to".
+        let planned = words.windows(2).any(|w| {
+            matches!(w[0].as_str(), "is" | "are" | "was" | "were" | "due" | "set") && w[1] == "to"
+        });
+        let future = planned || words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()));
+        // "As of March 1, 2024" itself is not an event.
+        let as_of_line = words.len() <= 4 && words.first().is_some_and(|w| w == "as");
+        if !past || future || as_of_line {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                d.range.clone(),
+                format!(
+                    "a past event dated {}, after the as-of date {}",
+                    spoken(&d.date),
+                    spoken(&as_of)
+                ),
+            )
+            .with_label("after the date the document speaks from")
+            .with_note(format!(
+                "the document speaks from {}; the sentence tells this in the past tense",
+                spoken(&as_of)
+            ))
+            .with_help("correct the date, update the as-of date, or tell a plan as a plan"),
+        );
     }
 }

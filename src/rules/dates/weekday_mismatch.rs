@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -27,37 +27,31 @@ declare_rule! {
     }
 }
 
-impl Rule for WeekdayMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for d in &cx.analysis.dates.dates {
-            let Some((written, range)) = &d.weekday else {
-                continue;
-            };
-            let Some(civil) = d.date.to_civil() else {
-                continue;
-            };
-            let actual = civil.weekday();
-            if actual == *written {
-                continue;
-            }
-            let name = format!("{actual:?}");
-            let date = cx
-                .text(d.range.end.min(range.end)..d.range.end)
-                .trim_start_matches([',', ' '])
-                .to_string();
-            out.push(
-                Finding::new(
-                    range.clone(),
-                    format!("{date} was a {name}, not a {written:?}"),
-                )
-                .with_label(format!("should be {name}"))
-                .with_help(format!("write '{name}'"))
-                .with_fix(range.clone(), name),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for d in &cx.analysis.dates.dates {
+        let Some((written, range)) = &d.weekday else {
+            continue;
+        };
+        let Some(civil) = d.date.to_civil() else {
+            continue;
+        };
+        let actual = civil.weekday();
+        if actual == *written {
+            continue;
         }
+        let name = format!("{actual:?}");
+        let date = cx
+            .text(d.range.end.min(range.end)..d.range.end)
+            .trim_start_matches([',', ' '])
+            .to_string();
+        out.push(
+            Finding::new(
+                range.clone(),
+                format!("{date} was a {name}, not a {written:?}"),
+            )
+            .with_label(format!("should be {name}"))
+            .with_help(format!("write '{name}'"))
+            .with_fix(range.clone(), name),
+        );
     }
 }

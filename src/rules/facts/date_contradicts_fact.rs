@@ -2,7 +2,7 @@ use super::with_fact;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::facts::matching::Outcome;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -39,50 +39,44 @@ declare_rule! {
     }
 }
 
-impl Rule for DateContradictsFact {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for m in cx.fact_matches {
-            for o in &m.outcomes {
-                let (range, verdict, what) = match o {
-                    Outcome::Date { date, verdict, .. } => (date.range.clone(), verdict, "date"),
-                    Outcome::Period {
-                        period, verdict, ..
-                    } => (period.range.clone(), verdict, "period"),
-                    _ => continue,
-                };
-                if verdict.agrees {
-                    continue;
-                }
-                let said = cx
-                    .text(range.clone())
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let f = Finding::new(
-                    range,
-                    format!(
-                        "the {what} '{said}' contradicts the declared fact '{}'",
-                        m.fact.id
-                    ),
-                )
-                .with_label(format!("this {what}"))
-                .with_note(verdict.explanation.clone());
-                let f = with_fact(
-                    f,
-                    m.facts,
-                    m.fact,
-                    m.fact.value_span.clone(),
-                    "declared here".into(),
-                )
-                .with_help(format!(
-                    "correct the {what}, or the fact if the text is right"
-                ));
-                out.push(f);
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for m in cx.fact_matches {
+        for o in &m.outcomes {
+            let (range, verdict, what) = match o {
+                Outcome::Date { date, verdict, .. } => (date.range.clone(), verdict, "date"),
+                Outcome::Period {
+                    period, verdict, ..
+                } => (period.range.clone(), verdict, "period"),
+                _ => continue,
+            };
+            if verdict.agrees {
+                continue;
             }
+            let said = cx
+                .text(range.clone())
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let f = Finding::new(
+                range,
+                format!(
+                    "the {what} '{said}' contradicts the declared fact '{}'",
+                    m.fact.id
+                ),
+            )
+            .with_label(format!("this {what}"))
+            .with_note(verdict.explanation.clone());
+            let f = with_fact(
+                f,
+                m.facts,
+                m.fact,
+                m.fact.value_span.clone(),
+                "declared here".into(),
+            )
+            .with_help(format!(
+                "correct the {what}, or the fact if the text is right"
+            ));
+            out.push(f);
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Label};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -28,29 +28,23 @@ declare_rule! {
     }
 }
 
-impl Rule for MisspeltDeclaredName {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for hit in cx.names.iter().filter(|h| !h.exact) {
-            let mut f = Finding::new(
-                hit.range.clone(),
-                format!(
-                    "'{}' looks like a misspelling of the declared name '{}'",
-                    hit.written, hit.name.name
-                ),
-            )
-            .with_label(format!("did you mean '{}'?", hit.name.name))
-            .with_help(format!("write '{}'", hit.name.name))
-            .with_fix(hit.range.clone(), hit.name.name.clone());
-            f.labels.push(Label {
-                file: Some(hit.facts.file.clone()),
-                range: hit.name.span.clone(),
-                message: format!("'{}' declared here", hit.name.name),
-            });
-            out.push(f);
-        }
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for hit in cx.names.iter().filter(|h| !h.exact) {
+        let mut f = Finding::new(
+            hit.range.clone(),
+            format!(
+                "'{}' looks like a misspelling of the declared name '{}'",
+                hit.written, hit.name.name
+            ),
+        )
+        .with_label(format!("did you mean '{}'?", hit.name.name))
+        .with_help(format!("write '{}'", hit.name.name))
+        .with_fix(hit.range.clone(), hit.name.name.clone());
+        f.labels.push(Label {
+            file: Some(hit.facts.file.clone()),
+            range: hit.name.span.clone(),
+            message: format!("'{}' declared here", hit.name.name),
+        });
+        out.push(f);
     }
 }

@@ -3,7 +3,7 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::facts::matching::{format_number, Outcome};
 use crate::facts::Claim;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -62,66 +62,60 @@ declare_rule! {
     }
 }
 
-impl Rule for NumberContradictsFact {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for m in cx.fact_matches {
-            for o in &m.outcomes {
-                let Outcome::Number {
-                    quantity,
-                    expected,
-                    year,
-                    verdict,
-                    ..
-                } = o
-                else {
-                    continue;
-                };
-                if verdict.agrees {
-                    continue;
-                }
-                let start = quantity
-                    .qualifier
-                    .as_ref()
-                    .map_or(quantity.range.start, |(_, r)| r.start);
-                let said = cx
-                    .text(start..quantity.range.end)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let (span, label) = match (&m.fact.claim, year) {
-                    (Claim::Values(series), Some(y)) => {
-                        let span = series
-                            .iter()
-                            .find(|(sy, _, _)| sy == y)
-                            .map_or(m.fact.value_span.clone(), |(_, _, r)| r.clone());
-                        (
-                            span,
-                            format!("{} declared for {y}", format_number(*expected)),
-                        )
-                    }
-                    _ => (
-                        m.fact.value_span.clone(),
-                        format!("{} declared here", format_number(*expected)),
-                    ),
-                };
-                let f = Finding::new(
-                    start..quantity.range.end,
-                    format!(
-                        "'{said}' contradicts the declared fact '{}' ({})",
-                        m.fact.id,
-                        format_number(*expected)
-                    ),
-                )
-                .with_label("this number")
-                .with_note(verdict.explanation.clone());
-                let f = with_fact(f, m.facts, m.fact, span, label)
-                    .with_help("correct the number, or the fact if the text is right");
-                out.push(f);
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for m in cx.fact_matches {
+        for o in &m.outcomes {
+            let Outcome::Number {
+                quantity,
+                expected,
+                year,
+                verdict,
+                ..
+            } = o
+            else {
+                continue;
+            };
+            if verdict.agrees {
+                continue;
             }
+            let start = quantity
+                .qualifier
+                .as_ref()
+                .map_or(quantity.range.start, |(_, r)| r.start);
+            let said = cx
+                .text(start..quantity.range.end)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (span, label) = match (&m.fact.claim, year) {
+                (Claim::Values(series), Some(y)) => {
+                    let span = series
+                        .iter()
+                        .find(|(sy, _, _)| sy == y)
+                        .map_or(m.fact.value_span.clone(), |(_, _, r)| r.clone());
+                    (
+                        span,
+                        format!("{} declared for {y}", format_number(*expected)),
+                    )
+                }
+                _ => (
+                    m.fact.value_span.clone(),
+                    format!("{} declared here", format_number(*expected)),
+                ),
+            };
+            let f = Finding::new(
+                start..quantity.range.end,
+                format!(
+                    "'{said}' contradicts the declared fact '{}' ({})",
+                    m.fact.id,
+                    format_number(*expected)
+                ),
+            )
+            .with_label("this number")
+            .with_note(verdict.explanation.clone());
+            let f = with_fact(f, m.facts, m.fact, span, label)
+                .with_help("correct the number, or the fact if the text is right");
+            out.push(f);
         }
     }
 }

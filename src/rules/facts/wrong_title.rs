@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::{Finding, Label};
 use crate::facts::names::canonical_title;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -30,41 +30,35 @@ declare_rule! {
     }
 }
 
-impl Rule for WrongTitle {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        for hit in cx.names.iter().filter(|h| h.exact) {
-            let (Some((written, range)), Some(declared)) = (&hit.title, &hit.name.title) else {
-                continue;
-            };
-            let declared_canonical = canonical_title(declared);
-            if *written == declared_canonical {
-                continue;
-            }
-            // "Lieutenant General" for a declared "General": the same kind of rank.
-            let last = |t: &str| t.rsplit(' ').next().unwrap_or(t).to_string();
-            if last(written) == last(&declared_canonical) {
-                continue;
-            }
-            let mut f = Finding::new(
-                range.clone(),
-                format!(
-                    "'{}' is declared as {declared}, not {written}",
-                    hit.name.name
-                ),
-            )
-            .with_label(format!("title written as {written}"))
-            .with_help(format!("write '{declared}'"))
-            .with_fix(range.clone(), declared.clone());
-            f.labels.push(Label {
-                file: Some(hit.facts.file.clone()),
-                range: hit.name.span.clone(),
-                message: format!("declared as {declared} here"),
-            });
-            out.push(f);
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for hit in cx.names.iter().filter(|h| h.exact) {
+        let (Some((written, range)), Some(declared)) = (&hit.title, &hit.name.title) else {
+            continue;
+        };
+        let declared_canonical = canonical_title(declared);
+        if *written == declared_canonical {
+            continue;
         }
+        // "Lieutenant General" for a declared "General": the same kind of rank.
+        let last = |t: &str| t.rsplit(' ').next().unwrap_or(t).to_string();
+        if last(written) == last(&declared_canonical) {
+            continue;
+        }
+        let mut f = Finding::new(
+            range.clone(),
+            format!(
+                "'{}' is declared as {declared}, not {written}",
+                hit.name.name
+            ),
+        )
+        .with_label(format!("title written as {written}"))
+        .with_help(format!("write '{declared}'"))
+        .with_fix(range.clone(), declared.clone());
+        f.labels.push(Label {
+            file: Some(hit.facts.file.clone()),
+            range: hit.name.span.clone(),
+            message: format!("declared as {declared} here"),
+        });
+        out.push(f);
     }
 }

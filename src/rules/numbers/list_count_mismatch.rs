@@ -1,7 +1,7 @@
 use crate::analysis::{BlockKind, TokenKind};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -38,92 +38,84 @@ declare_rule! {
     }
 }
 
-impl Rule for ListCountMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        let prose = cx.doc.prose.as_str();
-        for (bi, b) in a.blocks.iter().enumerate() {
-            let text = prose[b.range.clone()].trim_end();
-            if !text.ends_with(':') || b.kind == BlockKind::TableRow {
-                continue;
-            }
-            let colon = b.range.start + text.len() - 1;
-            // The count: a quantity among the last four words before the colon, followed by a
-            // plural noun.
-            let words_before: Vec<_> = a.tokens[..a.tokens.partition_point(|t| t.start() < colon)]
-                .iter()
-                .rev()
-                .take_while(|t| t.start() >= b.range.start)
-                .filter(|t| t.kind() == TokenKind::Word || t.kind() == TokenKind::Number)
-                .take(4)
-                .collect();
-            let from = a
-                .quantities
-                .partition_point(|q| q.range.start < b.range.start);
-            let Some(q) = a.quantities[from..]
-                .iter()
-                .take_while(|q| q.range.start < colon)
-                .find(|q| {
-                    q.high.is_none()
-                        && !q.percent
-                        && q.qualifier.is_none()
-                        && words_before.iter().any(|t| t.start() == q.range.start)
-                        && (1.0..=20.0).contains(&q.value)
-                        && q.value.fract() == 0.0
-                })
-            else {
-                continue;
-            };
-            let noun = prose[q.range.end..colon]
-                .split_whitespace()
-                .last()
-                .unwrap_or("");
-            if !noun.ends_with('s') || noun.len() < 4 {
-                continue;
-            }
-            // The list items right after it.
-            let items: Vec<_> = a.blocks[bi + 1..]
-                .iter()
-                .take_while(|n| n.kind == BlockKind::ListItem)
-                .collect();
-            let Some(first) = items.first() else { continue };
-            let indent = |r: &std::ops::Range<usize>| {
-                let line_start = prose[..r.start].rfind('\n').map_or(0, |i| i + 1);
-                r.start - line_start
-            };
-            let level = indent(&first.range);
-            let count = items.iter().filter(|i| indent(&i.range) == level).count();
-            let announced = q.value as usize;
-            if count == announced {
-                continue;
-            }
-            // Fewer items, and a paragraph right after them: a bullet may have been lost in
-            // extraction ("o Training. ..." then "Legal finish. ..."); too ambiguous to report.
-            let after = a.blocks.get(bi + 1 + items.len());
-            let plain_text = cx.doc.format == crate::source::Format::Text;
-            if plain_text
-                && count < announced
-                && after.is_some_and(|n| n.kind == BlockKind::Paragraph)
-            {
-                continue;
-            }
-            let announced_text = cx.text(q.range.clone()).to_string();
-            out.push(
-                Finding::new(
-                    q.range.clone(),
-                    format!("'{announced_text} {noun}' are announced but {count} follow"),
-                )
-                .with_label(format!("{announced} announced"))
-                .with_secondary(
-                    first.range.start..items.last().map_or(first.range.end, |l| l.range.end),
-                    format!("{count} listed"),
-                )
-                .with_help("make the count and the list agree"),
-            );
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    let prose = cx.doc.prose.as_str();
+    for (bi, b) in a.blocks.iter().enumerate() {
+        let text = prose[b.range.clone()].trim_end();
+        if !text.ends_with(':') || b.kind == BlockKind::TableRow {
+            continue;
         }
+        let colon = b.range.start + text.len() - 1;
+        // The count: a quantity among the last four words before the colon, followed by a
+        // plural noun.
+        let words_before: Vec<_> = a.tokens[..a.tokens.partition_point(|t| t.start() < colon)]
+            .iter()
+            .rev()
+            .take_while(|t| t.start() >= b.range.start)
+            .filter(|t| t.kind() == TokenKind::Word || t.kind() == TokenKind::Number)
+            .take(4)
+            .collect();
+        let from = a
+            .quantities
+            .partition_point(|q| q.range.start < b.range.start);
+        let Some(q) = a.quantities[from..]
+            .iter()
+            .take_while(|q| q.range.start < colon)
+            .find(|q| {
+                q.high.is_none()
+                    && !q.percent
+                    && q.qualifier.is_none()
+                    && words_before.iter().any(|t| t.start() == q.range.start)
+                    && (1.0..=20.0).contains(&q.value)
+                    && q.value.fract() == 0.0
+            })
+        else {
+            continue;
+        };
+        let noun = prose[q.range.end..colon]
+            .split_whitespace()
+            .last()
+            .unwrap_or("");
+        if !noun.ends_with('s') || noun.len() < 4 {
+            continue;
+        }
+        // The list items right after it.
+        let items: Vec<_> = a.blocks[bi + 1..]
+            .iter()
+            .take_while(|n| n.kind == BlockKind::ListItem)
+            .collect();
+        let Some(first) = items.first() else { continue };
+        let indent = |r: &std::ops::Range<usize>| {
+            let line_start = prose[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            r.start - line_start
+        };
+        let level = indent(&first.range);
+        let count = items.iter().filter(|i| indent(&i.range) == level).count();
+        let announced = q.value as usize;
+        if count == announced {
+            continue;
+        }
+        // Fewer items, and a paragraph right after them: a bullet may have been lost in
+        // extraction ("o Training. ..." then "Legal finish. ..."); too ambiguous to report.
+        let after = a.blocks.get(bi + 1 + items.len());
+        let plain_text = cx.doc.format == crate::source::Format::Text;
+        if plain_text && count < announced && after.is_some_and(|n| n.kind == BlockKind::Paragraph)
+        {
+            continue;
+        }
+        let announced_text = cx.text(q.range.clone()).to_string();
+        out.push(
+            Finding::new(
+                q.range.clone(),
+                format!("'{announced_text} {noun}' are announced but {count} follow"),
+            )
+            .with_label(format!("{announced} announced"))
+            .with_secondary(
+                first.range.start..items.last().map_or(first.range.end, |l| l.range.end),
+                format!("{count} listed"),
+            )
+            .with_help("make the count and the list agree"),
+        );
     }
 }

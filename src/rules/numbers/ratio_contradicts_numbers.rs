@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Finding, Label};
 use crate::facts::matching::Outcome;
 use crate::facts::Claim;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -64,108 +64,110 @@ fn agrees(ratio: f64, n: f64, qualifier: Option<Qualifier>) -> bool {
     }
 }
 
-impl Rule for RatioContradictsNumbers {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        let prose = cx.doc.prose.as_str();
-        for (si, qs) in sentences_with_quantities(a) {
-            // "N times" / "N-fold".
-            for (k, m) in qs.iter().enumerate() {
-                let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range()]);
-                let fold = after == Some("-")
-                    && a.tokens
-                        .get(m.tokens.end + 1)
-                        .is_some_and(|t| prose[t.range()].eq_ignore_ascii_case("fold"));
-                if !after.is_some_and(|w| w.eq_ignore_ascii_case("times")) && !fold {
-                    continue;
-                }
-                if m.percent || m.high.is_some() {
-                    continue;
-                }
-                let (before, after_q) = (&qs[..k], &qs[k + 1..]);
-                let qualifier = m.qualifier.as_ref().map(|(q, _)| *q);
-                let claim_start = m.qualifier.as_ref().map_or(m.range.start, |(_, r)| r.start);
-                let claim_end = a.tokens[m.tokens.end + if fold { 1 } else { 0 }].end();
-                let claim = claim_start..claim_end;
-                let claim_text = cx
-                    .text(claim.clone())
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let ([x], [y]) = (before, after_q) {
-                    if y.value == 0.0 || x.percent != y.percent {
-                        continue;
-                    }
-                    let ratio = x.value / y.value;
-                    if agrees(ratio, m.value, qualifier) {
-                        continue;
-                    }
-                    out.push(
-                        Finding::new(
-                            claim,
-                            format!(
-                                "{} / {} = {}, not {claim_text}",
-                                cx.text(x.range.clone()),
-                                cx.text(y.range.clone()),
-                                short(ratio)
-                            ),
-                        )
-                        .with_label("ratio claimed")
-                        .with_secondary(x.range.clone(), "compared")
-                        .with_secondary(y.range.clone(), "with")
-                        .with_help("correct the multiplier or one of the numbers"),
-                    );
-                    continue;
-                }
-                // "... N times as many as it had in 2000": the other side from a series.
-                if after_q.is_empty() {
-                    self.against_series(cx, si, m, &claim, &claim_text, qualifier, out);
-                }
-            }
-            // "doubled from 40 to 90", "tripled from 2.3 million in 2013 to 8.9 million in 2022".
-            let spans = super::from_to(a, prose, qs);
-            if spans.is_empty() {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    let prose = cx.doc.prose.as_str();
+    for (si, qs) in sentences_with_quantities(a) {
+        // "N times" / "N-fold".
+        for (k, m) in qs.iter().enumerate() {
+            let after = a.tokens.get(m.tokens.end).map(|t| &prose[t.range()]);
+            let fold = after == Some("-")
+                && a.tokens
+                    .get(m.tokens.end + 1)
+                    .is_some_and(|t| prose[t.range()].eq_ignore_ascii_case("fold"));
+            if !after.is_some_and(|w| w.eq_ignore_ascii_case("times")) && !fold {
                 continue;
             }
-            for t in &a.tokens[a.sentences[si].tokens.clone()] {
-                if t.kind() != TokenKind::Word {
+            if m.percent || m.high.is_some() {
+                continue;
+            }
+            let (before, after_q) = (&qs[..k], &qs[k + 1..]);
+            let qualifier = m.qualifier.as_ref().map(|(q, _)| *q);
+            let claim_start = m.qualifier.as_ref().map_or(m.range.start, |(_, r)| r.start);
+            let claim_end = a.tokens[m.tokens.end + if fold { 1 } else { 0 }].end();
+            let claim = claim_start..claim_end;
+            let claim_text = cx
+                .text(claim.clone())
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let ([x], [y]) = (before, after_q) {
+                if y.value == 0.0 || x.percent != y.percent {
                     continue;
                 }
-                let Some(n) = verb_ratio(&prose[t.range()].to_lowercase()) else {
-                    continue;
-                };
-                let Some(span) = spans.iter().find(|s| s.range.start > t.start()) else {
-                    continue;
-                };
-                let (from, to) = (span.from, span.to);
-                if from == 0.0 {
+                let ratio = x.value / y.value;
+                if agrees(ratio, m.value, qualifier) {
                     continue;
                 }
-                let ratio = to / from;
-                if agrees(ratio, n, None) {
-                    continue;
-                }
-                let verb = cx.text(t.range()).to_string();
                 out.push(
                     Finding::new(
-                        t.range(),
+                        claim,
                         format!(
-                            "{} / {} = {}, not '{verb}' ({})",
-                            short(to),
-                            short(from),
-                            short(ratio),
-                            short(n)
+                            "{} / {} = {}, not {claim_text}",
+                            cx.text(x.range.clone()),
+                            cx.text(y.range.clone()),
+                            short(ratio)
                         ),
                     )
                     .with_label("ratio claimed")
-                    .with_secondary(span.range.clone(), "the numbers compared")
-                    .with_help("correct the verb or one of the numbers"),
+                    .with_secondary(x.range.clone(), "compared")
+                    .with_secondary(y.range.clone(), "with")
+                    .with_help("correct the multiplier or one of the numbers"),
+                );
+                continue;
+            }
+            // "... N times as many as it had in 2000": the other side from a series.
+            if after_q.is_empty() {
+                RatioContradictsNumbers.against_series(
+                    cx,
+                    si,
+                    m,
+                    &claim,
+                    &claim_text,
+                    qualifier,
+                    out,
                 );
             }
+        }
+        // "doubled from 40 to 90", "tripled from 2.3 million in 2013 to 8.9 million in 2022".
+        let spans = super::from_to(a, prose, qs);
+        if spans.is_empty() {
+            continue;
+        }
+        for t in &a.tokens[a.sentences[si].tokens.clone()] {
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
+            let Some(n) = verb_ratio(&prose[t.range()].to_lowercase()) else {
+                continue;
+            };
+            let Some(span) = spans.iter().find(|s| s.range.start > t.start()) else {
+                continue;
+            };
+            let (from, to) = (span.from, span.to);
+            if from == 0.0 {
+                continue;
+            }
+            let ratio = to / from;
+            if agrees(ratio, n, None) {
+                continue;
+            }
+            let verb = cx.text(t.range()).to_string();
+            out.push(
+                Finding::new(
+                    t.range(),
+                    format!(
+                        "{} / {} = {}, not '{verb}' ({})",
+                        short(to),
+                        short(from),
+                        short(ratio),
+                        short(n)
+                    ),
+                )
+                .with_label("ratio claimed")
+                .with_secondary(span.range.clone(), "the numbers compared")
+                .with_help("correct the verb or one of the numbers"),
+            );
         }
     }
 }

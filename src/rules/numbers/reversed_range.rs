@@ -1,7 +1,7 @@
 use crate::analysis::TokenKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -38,79 +38,73 @@ const VOTE_WORDS: &[&str] = &[
     "defeated", "beat", "record", "tally", "majority", "split", "ballot", "win", "loss",
 ];
 
-impl Rule for ReversedRange {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        for q in &a.quantities {
-            let Some(high) = q.high else { continue };
-            if high >= q.value {
-                continue;
-            }
-            let written = cx.text(q.range.clone());
-            if written.contains(" to ") {
-                continue;
-            }
-            // "1107–08", "426–27": page ranges written short; identifiers such as "96-63"
-            // have no unit after them.
-            let digits = |v: f64| format!("{}", v.abs().trunc()).len();
-            if digits(high) < digits(q.value) {
-                continue;
-            }
-            let after = a.tokens.partition_point(|t| t.start() < q.range.end);
-            let unit_follows = a.tokens.get(after).is_some_and(|t| {
-                t.kind() == TokenKind::Word
-                    && t.space_before()
-                    && cx.doc.prose[t.range()].chars().all(|c| c.is_lowercase())
-            });
-            if !unit_follows && !written.starts_with("between") {
-                continue;
-            }
-            let in_table = a.block_at(q.range.start).is_some_and(|b| {
-                b.kind == crate::analysis::BlockKind::TableRow && q.range.end <= b.range.end
-            });
-            if in_table {
-                continue;
-            }
-            let Some(si) = a.sentence_at(q.range.start) else {
-                continue;
-            };
-            let vote = a.tokens[a.sentences[si].tokens.clone()].iter().any(|t| {
-                t.kind() == TokenKind::Word
-                    && crate::analysis::words::is_one_of(&cx.doc.prose[t.range()], VOTE_WORDS)
-            });
-            let adjectival = q.tokens.start > 0
-                && crate::analysis::words::is_one_of(
-                    &cx.doc.prose[a.tokens[q.tokens.start - 1].range()],
-                    &["a", "an"],
-                );
-            if vote || adjectival {
-                continue;
-            }
-            let mut f = Finding::new(
-                q.range.clone(),
-                format!("the range '{written}' runs from high to low"),
-            )
-            .with_label("reversed range");
-            // The safe fix swaps two plain numbers joined by a dash.
-            if let Some((lo, hi)) = written.split_once(['-', '–']) {
-                if !lo.is_empty()
-                    && !hi.is_empty()
-                    && lo
-                        .chars()
-                        .chain(hi.chars())
-                        .all(|c| c.is_ascii_digit() || c == ',')
-                {
-                    let dash = &written[lo.len()..written.len() - hi.len()];
-                    f = f
-                        .with_help(format!("write '{hi}{dash}{lo}'"))
-                        .with_fix(q.range.clone(), format!("{hi}{dash}{lo}"));
-                }
-            }
-            out.push(f);
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    for q in &a.quantities {
+        let Some(high) = q.high else { continue };
+        if high >= q.value {
+            continue;
         }
+        let written = cx.text(q.range.clone());
+        if written.contains(" to ") {
+            continue;
+        }
+        // "1107–08", "426–27": page ranges written short; identifiers such as "96-63"
+        // have no unit after them.
+        let digits = |v: f64| format!("{}", v.abs().trunc()).len();
+        if digits(high) < digits(q.value) {
+            continue;
+        }
+        let after = a.tokens.partition_point(|t| t.start() < q.range.end);
+        let unit_follows = a.tokens.get(after).is_some_and(|t| {
+            t.kind() == TokenKind::Word
+                && t.space_before()
+                && cx.doc.prose[t.range()].chars().all(|c| c.is_lowercase())
+        });
+        if !unit_follows && !written.starts_with("between") {
+            continue;
+        }
+        let in_table = a.block_at(q.range.start).is_some_and(|b| {
+            b.kind == crate::analysis::BlockKind::TableRow && q.range.end <= b.range.end
+        });
+        if in_table {
+            continue;
+        }
+        let Some(si) = a.sentence_at(q.range.start) else {
+            continue;
+        };
+        let vote = a.tokens[a.sentences[si].tokens.clone()].iter().any(|t| {
+            t.kind() == TokenKind::Word
+                && crate::analysis::words::is_one_of(&cx.doc.prose[t.range()], VOTE_WORDS)
+        });
+        let adjectival = q.tokens.start > 0
+            && crate::analysis::words::is_one_of(
+                &cx.doc.prose[a.tokens[q.tokens.start - 1].range()],
+                &["a", "an"],
+            );
+        if vote || adjectival {
+            continue;
+        }
+        let mut f = Finding::new(
+            q.range.clone(),
+            format!("the range '{written}' runs from high to low"),
+        )
+        .with_label("reversed range");
+        // The safe fix swaps two plain numbers joined by a dash.
+        if let Some((lo, hi)) = written.split_once(['-', '–']) {
+            if !lo.is_empty()
+                && !hi.is_empty()
+                && lo
+                    .chars()
+                    .chain(hi.chars())
+                    .all(|c| c.is_ascii_digit() || c == ',')
+            {
+                let dash = &written[lo.len()..written.len() - hi.len()];
+                f = f
+                    .with_help(format!("write '{hi}{dash}{lo}'"))
+                    .with_fix(q.range.clone(), format!("{hi}{dash}{lo}"));
+            }
+        }
+        out.push(f);
     }
 }

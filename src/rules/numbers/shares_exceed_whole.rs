@@ -3,7 +3,7 @@ use crate::analysis::words::is_one_of;
 use crate::analysis::Qualifier;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 use std::collections::BTreeMap;
 
 declare_rule! {
@@ -89,77 +89,71 @@ const PARTITION_WORDS: &[&str] = &[
     "breakdown",
 ];
 
-impl Rule for SharesExceedWhole {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let a = cx.analysis;
-        let prose = cx.doc.prose.as_str();
-        for (si, qs) in sentences_with_quantities(a) {
-            // Two percentages first, the cheaper test: most sentences have none.
-            if qs.iter().filter(|q| q.percent).nth(1).is_none() {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let a = cx.analysis;
+    let prose = cx.doc.prose.as_str();
+    for (si, qs) in sentences_with_quantities(a) {
+        // Two percentages first, the cheaper test: most sentences have none.
+        if qs.iter().filter(|q| q.percent).nth(1).is_none() {
+            continue;
+        }
+        let partition = a.tokens[a.sentences[si].tokens.clone()]
+            .iter()
+            .any(|t| is_one_of(&prose[t.range()], PARTITION_WORDS));
+        if !partition {
+            continue;
+        }
+        let mut wholes: BTreeMap<String, Vec<&crate::analysis::Quantity>> = BTreeMap::new();
+        for q in qs {
+            // A 100% share is the whole, not a part of it.
+            if !q.percent || q.high.is_some() || q.value >= 100.0 {
                 continue;
             }
-            let partition = a.tokens[a.sentences[si].tokens.clone()]
-                .iter()
-                .any(|t| is_one_of(&prose[t.range()], PARTITION_WORDS));
-            if !partition {
+            if q.qualifier.as_ref().is_some_and(|(k, _)| {
+                matches!(
+                    k,
+                    Qualifier::LessThan | Qualifier::AtMost | Qualifier::Nearly
+                )
+            }) {
                 continue;
             }
-            let mut wholes: BTreeMap<String, Vec<&crate::analysis::Quantity>> = BTreeMap::new();
-            for q in qs {
-                // A 100% share is the whole, not a part of it.
-                if !q.percent || q.high.is_some() || q.value >= 100.0 {
-                    continue;
-                }
-                if q.qualifier.as_ref().is_some_and(|(k, _)| {
-                    matches!(
-                        k,
-                        Qualifier::LessThan | Qualifier::AtMost | Qualifier::Nearly
-                    )
-                }) {
-                    continue;
-                }
-                let mut words = prose[q.range.end..a.sentences[si].range.end].split_whitespace();
-                if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
-                    continue;
-                }
-                let mut w = words.next().unwrap_or("").to_lowercase();
-                if DETERMINERS.contains(&w.as_str()) {
-                    w = words.next().unwrap_or("").to_lowercase();
-                }
-                let head: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-                if head.is_empty() {
-                    continue;
-                }
-                wholes.entry(head).or_default().push(q);
+            let mut words = prose[q.range.end..a.sentences[si].range.end].split_whitespace();
+            if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+                continue;
             }
-            for (whole, shares) in wholes {
-                if shares.len() < 2 {
-                    continue;
-                }
-                let mut sum = 0.0;
-                for (i, q) in shares.iter().enumerate() {
-                    sum += q.value;
-                    if sum > 101.0 {
-                        let terms: Vec<String> = shares[..=i]
-                            .iter()
-                            .map(|q| format!("{}%", short(q.value)))
-                            .collect();
-                        out.push(
-                            Finding::new(
-                                q.range.clone(),
-                                format!("shares of the {whole} add up to {}%", short(sum)),
-                            )
-                            .with_label("this share takes the sum past 100%")
-                            .with_secondary(shares[0].range.clone(), "first share")
-                            .with_note(format!("{} = {}%", terms.join(" + "), short(sum)))
-                            .with_help("correct a share, or say what whole each is a share of"),
-                        );
-                        break;
-                    }
+            let mut w = words.next().unwrap_or("").to_lowercase();
+            if DETERMINERS.contains(&w.as_str()) {
+                w = words.next().unwrap_or("").to_lowercase();
+            }
+            let head: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            if head.is_empty() {
+                continue;
+            }
+            wholes.entry(head).or_default().push(q);
+        }
+        for (whole, shares) in wholes {
+            if shares.len() < 2 {
+                continue;
+            }
+            let mut sum = 0.0;
+            for (i, q) in shares.iter().enumerate() {
+                sum += q.value;
+                if sum > 101.0 {
+                    let terms: Vec<String> = shares[..=i]
+                        .iter()
+                        .map(|q| format!("{}%", short(q.value)))
+                        .collect();
+                    out.push(
+                        Finding::new(
+                            q.range.clone(),
+                            format!("shares of the {whole} add up to {}%", short(sum)),
+                        )
+                        .with_label("this share takes the sum past 100%")
+                        .with_secondary(shares[0].range.clone(), "first share")
+                        .with_note(format!("{} = {}%", terms.join(" + "), short(sum)))
+                        .with_help("correct a share, or say what whole each is a share of"),
+                    );
+                    break;
                 }
             }
         }

@@ -1,7 +1,7 @@
 use super::numbered;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -32,62 +32,56 @@ declare_rule! {
     }
 }
 
-impl Rule for FootnotesOutOfSequence {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let markers = numbered(&cx.analysis.footnotes.markers);
-        let all: std::collections::HashSet<u32> = markers.iter().map(|(n, _)| *n).collect();
-        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
-        // The highest number so far, and its marker.
-        let mut top: Option<(u32, &crate::analysis::Marker)> = None;
-        for &(n, m) in &markers {
-            let first_time = seen.insert(n);
-            if let Some((t, tm)) = top {
-                let expected = t + 1;
-                if first_time && n < t && t - n <= 3 {
-                    // Going back: "...[^3] ... [^2]".
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let markers = numbered(&cx.analysis.footnotes.markers);
+    let all: std::collections::HashSet<u32> = markers.iter().map(|(n, _)| *n).collect();
+    let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    // The highest number so far, and its marker.
+    let mut top: Option<(u32, &crate::analysis::Marker)> = None;
+    for &(n, m) in &markers {
+        let first_time = seen.insert(n);
+        if let Some((t, tm)) = top {
+            let expected = t + 1;
+            if first_time && n < t && t - n <= 3 {
+                // Going back: "...[^3] ... [^2]".
+                out.push(
+                    Finding::new(
+                        m.range.clone(),
+                        format!("footnote {n} comes after footnote {t}"),
+                    )
+                    .with_label(format!("expected {expected}"))
+                    .with_secondary(tm.range.clone(), format!("footnote {t}")),
+                );
+            } else if n > expected && n - expected <= 3 {
+                // A skip is a fault only when the skipped numbers appear nowhere; when they
+                // come later, the marker that goes back is reported instead.
+                let missing: Vec<u32> = (expected..n).filter(|k| !all.contains(k)).collect();
+                if !missing.is_empty() {
+                    let which = match missing.as_slice() {
+                        [one] => format!("{one} is missing"),
+                        many => format!(
+                            "{} are missing",
+                            many.iter()
+                                .map(u32::to_string)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
                     out.push(
                         Finding::new(
                             m.range.clone(),
-                            format!("footnote {n} comes after footnote {t}"),
+                            format!("footnote {n} follows footnote {t}: {which}"),
                         )
                         .with_label(format!("expected {expected}"))
                         .with_secondary(tm.range.clone(), format!("footnote {t}")),
                     );
-                } else if n > expected && n - expected <= 3 {
-                    // A skip is a fault only when the skipped numbers appear nowhere; when they
-                    // come later, the marker that goes back is reported instead.
-                    let missing: Vec<u32> = (expected..n).filter(|k| !all.contains(k)).collect();
-                    if !missing.is_empty() {
-                        let which = match missing.as_slice() {
-                            [one] => format!("{one} is missing"),
-                            many => format!(
-                                "{} are missing",
-                                many.iter()
-                                    .map(u32::to_string)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                        };
-                        out.push(
-                            Finding::new(
-                                m.range.clone(),
-                                format!("footnote {n} follows footnote {t}: {which}"),
-                            )
-                            .with_label(format!("expected {expected}"))
-                            .with_secondary(tm.range.clone(), format!("footnote {t}")),
-                        );
-                    }
                 }
             }
-            // A number far out of line is more likely not a marker at all: it does not move the
-            // sequence.
-            if top.is_none_or(|(t, _)| n > t && n - t <= 4) {
-                top = Some((n, m));
-            }
+        }
+        // A number far out of line is more likely not a marker at all: it does not move the
+        // sequence.
+        if top.is_none_or(|(t, _)| n > t && n - t <= 4) {
+            top = Some((n, m));
         }
     }
 }

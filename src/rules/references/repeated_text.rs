@@ -1,7 +1,7 @@
 use crate::analysis::BlockKind;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
@@ -33,81 +33,75 @@ declare_rule! {
 
 const MIN_WORDS: usize = 10;
 
-impl Rule for RepeatedText {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let text = cx.doc.text();
-        let words = |r: &std::ops::Range<usize>| text[r.clone()].split_whitespace();
-        // The block before, and the first block of the run of copies it belongs to. Blocks are
-        // compared word by word where they stand: nothing is copied or kept.
-        let mut previous: Option<(std::ops::Range<usize>, std::ops::Range<usize>)> = None;
-        for b in &cx.analysis.blocks {
-            if matches!(b.kind, BlockKind::Heading | BlockKind::TableRow) {
-                previous = None;
-                continue;
-            }
-            // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
-            // legitimately cite the same source.
-            let line_start = cx
-                .doc
-                .file
-                .line_range(cx.doc.file.line_index(b.range.start))
-                .start;
-            if !text[line_start..b.range.start].trim().is_empty() {
-                previous = None;
-                continue;
-            }
-            // A paragraph pasted twice in a row.
-            let mut run_start = b.range.clone();
-            if let Some((prev, first)) = previous.take() {
-                if words(&prev).eq(words(&b.range)) {
-                    if words(&b.range).nth(MIN_WORDS - 1).is_some() {
-                        out.push(
-                            Finding::new(
-                                b.range.clone(),
-                                "this paragraph repeats one written earlier, word for word",
-                            )
-                            .with_label("repeated")
-                            .with_secondary(first.clone(), "first written here")
-                            .with_help("delete the repetition"),
-                        );
-                    }
-                    run_start = first;
-                }
-            }
-            previous = Some((b.range.clone(), run_start));
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.doc.text();
+    let words = |r: &std::ops::Range<usize>| text[r.clone()].split_whitespace();
+    // The block before, and the first block of the run of copies it belongs to. Blocks are
+    // compared word by word where they stand: nothing is copied or kept.
+    let mut previous: Option<(std::ops::Range<usize>, std::ops::Range<usize>)> = None;
+    for b in &cx.analysis.blocks {
+        if matches!(b.kind, BlockKind::Heading | BlockKind::TableRow) {
+            previous = None;
+            continue;
         }
-        // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
-        let mut previous_url: Option<(usize, &str)> = None;
-        for url in &cx.doc.urls {
-            let line = cx.doc.file.line_range(cx.doc.file.line_index(url.start));
-            let line_start = line.start;
-            let line_end = text[url.end..]
-                .find('\n')
-                .map_or(text.len(), |i| url.end + i);
-            let line = &text[line_start..line_end];
-            let this = &text[url.clone()];
-            if line.trim().trim_end_matches(['.', ',']) != this || url.len() < 20 {
-                previous_url = None;
-                continue;
-            }
-            if let Some((end, prev)) = previous_url {
-                if prev == this && text[end..line_start].trim().is_empty() {
+        // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
+        // legitimately cite the same source.
+        let line_start = cx
+            .doc
+            .file
+            .line_range(cx.doc.file.line_index(b.range.start))
+            .start;
+        if !text[line_start..b.range.start].trim().is_empty() {
+            previous = None;
+            continue;
+        }
+        // A paragraph pasted twice in a row.
+        let mut run_start = b.range.clone();
+        if let Some((prev, first)) = previous.take() {
+            if words(&prev).eq(words(&b.range)) {
+                if words(&b.range).nth(MIN_WORDS - 1).is_some() {
                     out.push(
                         Finding::new(
-                            url.clone(),
-                            "this URL line repeats the one before it, word for word",
+                            b.range.clone(),
+                            "this paragraph repeats one written earlier, word for word",
                         )
                         .with_label("repeated")
+                        .with_secondary(first.clone(), "first written here")
                         .with_help("delete the repetition"),
                     );
                 }
+                run_start = first;
             }
-            previous_url = Some((line_end, this));
         }
-        out.sort_by_key(|f| f.range.start);
+        previous = Some((b.range.clone(), run_start));
     }
+    // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
+    let mut previous_url: Option<(usize, &str)> = None;
+    for url in &cx.doc.urls {
+        let line = cx.doc.file.line_range(cx.doc.file.line_index(url.start));
+        let line_start = line.start;
+        let line_end = text[url.end..]
+            .find('\n')
+            .map_or(text.len(), |i| url.end + i);
+        let line = &text[line_start..line_end];
+        let this = &text[url.clone()];
+        if line.trim().trim_end_matches(['.', ',']) != this || url.len() < 20 {
+            previous_url = None;
+            continue;
+        }
+        if let Some((end, prev)) = previous_url {
+            if prev == this && text[end..line_start].trim().is_empty() {
+                out.push(
+                    Finding::new(
+                        url.clone(),
+                        "this URL line repeats the one before it, word for word",
+                    )
+                    .with_label("repeated")
+                    .with_help("delete the repetition"),
+                );
+            }
+        }
+        previous_url = Some((line_end, this));
+    }
+    out.sort_by_key(|f| f.range.start);
 }

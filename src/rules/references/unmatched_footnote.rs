@@ -1,7 +1,7 @@
 use super::numbered;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::Context;
 use std::collections::HashSet;
 
 declare_rule! {
@@ -38,77 +38,70 @@ declare_rule! {
     }
 }
 
-impl Rule for UnmatchedFootnote {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let f = &cx.analysis.footnotes;
+    let markers = numbered(&f.markers);
+    let notes: Vec<_> = f.notes.iter().filter(|n| n.label != "*").collect();
+    if notes.is_empty() {
+        if let (Some(&(first_n, first)), Some(&(last_n, _))) = (markers.first(), markers.last()) {
+            let count = markers.len();
+            let which = if count == 1 {
+                format!("footnote marker {first_n}")
+            } else {
+                format!("{count} footnote markers ({first_n}–{last_n})")
+            };
+            out.push(
+                Finding::new(first.range.clone(), format!("{which} but no notes in the document"))
+                    .with_label("first marker")
+                    .with_note("text copied out of a PDF often leaves its notes behind")
+                    .with_help("add the notes (a \"Notes\" section or Markdown [^n]: definitions), or remove the markers"),
+            );
+        }
+        return;
     }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let f = &cx.analysis.footnotes;
-        let markers = numbered(&f.markers);
-        let notes: Vec<_> = f.notes.iter().filter(|n| n.label != "*").collect();
-        if notes.is_empty() {
-            if let (Some(&(first_n, first)), Some(&(last_n, _))) = (markers.first(), markers.last())
-            {
-                let count = markers.len();
-                let which = if count == 1 {
-                    format!("footnote marker {first_n}")
-                } else {
-                    format!("{count} footnote markers ({first_n}–{last_n})")
-                };
-                out.push(
-                    Finding::new(first.range.clone(), format!("{which} but no notes in the document"))
-                        .with_label("first marker")
-                        .with_note("text copied out of a PDF often leaves its notes behind")
-                        .with_help("add the notes (a \"Notes\" section or Markdown [^n]: definitions), or remove the markers"),
-                );
-            }
-            return;
+    let note_labels: HashSet<&str> = notes.iter().map(|n| n.label.as_str()).collect();
+    let marker_labels: HashSet<String> = f.markers.iter().map(|m| m.label.clone()).collect();
+    let matched = notes
+        .iter()
+        .filter(|n| marker_labels.contains(&n.label))
+        .count();
+    // When most notes have no marker, the markers were lost (or what looked like markers
+    // were other numbers): one summary, not one finding per note.
+    if markers.is_empty() || matched * 2 < notes.len() {
+        if let (Some(first), Some(last)) = (notes.first(), notes.last()) {
+            let count = notes.len();
+            out.push(
+                Finding::new(
+                    first.range.clone(),
+                    format!(
+                        "{count} notes ({}–{}) but no footnote markers in the text",
+                        first.label, last.label
+                    ),
+                )
+                .with_label("first note")
+                .with_note("text converted from a PDF or a web page often loses its markers")
+                .with_help("restore the markers, or remove the notes"),
+            );
         }
-        let note_labels: HashSet<&str> = notes.iter().map(|n| n.label.as_str()).collect();
-        let marker_labels: HashSet<String> = f.markers.iter().map(|m| m.label.clone()).collect();
-        let matched = notes
-            .iter()
-            .filter(|n| marker_labels.contains(&n.label))
-            .count();
-        // When most notes have no marker, the markers were lost (or what looked like markers
-        // were other numbers): one summary, not one finding per note.
-        if markers.is_empty() || matched * 2 < notes.len() {
-            if let (Some(first), Some(last)) = (notes.first(), notes.last()) {
-                let count = notes.len();
-                out.push(
-                    Finding::new(
-                        first.range.clone(),
-                        format!(
-                            "{count} notes ({}–{}) but no footnote markers in the text",
-                            first.label, last.label
-                        ),
-                    )
-                    .with_label("first note")
-                    .with_note("text converted from a PDF or a web page often loses its markers")
-                    .with_help("restore the markers, or remove the notes"),
-                );
-            }
-            return;
+        return;
+    }
+    for &(n, m) in &markers {
+        if !note_labels.contains(m.label.as_str()) {
+            out.push(
+                Finding::new(m.range.clone(), format!("footnote {n} has no note"))
+                    .with_label("marker without a note"),
+            );
         }
-        for &(n, m) in &markers {
-            if !note_labels.contains(m.label.as_str()) {
-                out.push(
-                    Finding::new(m.range.clone(), format!("footnote {n} has no note"))
-                        .with_label("marker without a note"),
-                );
-            }
-        }
-        for note in notes {
-            if !marker_labels.contains(&note.label) {
-                out.push(
-                    Finding::new(
-                        note.range.clone(),
-                        format!("note {} has no marker in the text", note.label),
-                    )
-                    .with_label("nothing refers to this note"),
-                );
-            }
+    }
+    for note in notes {
+        if !marker_labels.contains(&note.label) {
+            out.push(
+                Finding::new(
+                    note.range.clone(),
+                    format!("note {} has no marker in the text", note.label),
+                )
+                .with_label("nothing refers to this note"),
+            );
         }
     }
 }
