@@ -4,9 +4,8 @@
 use crate::analysis::Analysis;
 use crate::custom::CustomRules;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::facts::matching::{match_facts, FactMatch, Outcome};
-use crate::facts::names::find_names;
-use crate::facts::{Facts, TermIndex};
+use crate::facts::matching::{FactMatch, Outcome};
+use crate::facts::Facts;
 use crate::rules::{selector_matches, Context, Rule, BUILTIN};
 use crate::settings::Settings;
 use crate::source::Document;
@@ -157,21 +156,7 @@ pub fn check_document_full(
     } else {
         settings
     };
-    let matchers: Vec<_> = facts.iter().map(|f| f.term_matcher()).collect();
-    let terms = TermIndex::search(&doc.prose, &analysis.sentences, &matchers);
-    let matches = match_facts(doc, &analysis, facts, &terms, as_of);
-    let names = find_names(doc, &analysis, facts);
-    let acronym_typos = crate::rules::acronyms::typo_targets(&analysis, settings);
-    let cx = Context {
-        doc,
-        analysis: &analysis,
-        settings,
-        facts,
-        fact_matches: &matches,
-        names: &names,
-        as_of,
-        acronym_typos: &acronym_typos,
-    };
+    let cx = Context::new(doc, &analysis, settings, facts, as_of);
     let mut out = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in &selection.rules {
@@ -207,7 +192,12 @@ pub fn check_document_full(
     }
     crate::suppress::apply(doc, &mut out);
     sort(&mut out);
-    let fact_lines = explain_facts(doc, &analysis, &matches);
+    // What each fact was matched to, for `--explain-facts`; nothing to match without facts.
+    let fact_lines = if facts.is_empty() {
+        Vec::new()
+    } else {
+        explain_facts(doc, &analysis, cx.fact_matches())
+    };
     DocumentReport {
         diagnostics: out,
         fact_lines,

@@ -27,8 +27,13 @@ pub mod references;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Finding, Severity};
+use crate::facts::matching::{match_facts, FactMatch};
+use crate::facts::names::{find_names, NameHit};
+use crate::facts::TermIndex;
 use crate::settings::Settings;
 use crate::source::Document;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// Whether a rule can offer a fix that `--fix` may apply without a human looking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,26 +81,67 @@ impl RuleMeta {
     }
 }
 
-/// What a rule reads.
+/// What a rule reads: the document, its analysis, the settings and facts that apply to it,
+/// and the data several rules of one family share. That shared data is computed the first
+/// time a rule asks for it, so a run whose selected rules need none of it pays nothing.
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis,
     pub settings: &'a Settings,
     /// The facts files that apply to this document (global and sidecar).
     pub facts: &'a [std::sync::Arc<crate::facts::Facts>],
-    /// Every fact matched against the document, once, for all FCT rules.
-    pub fact_matches: &'a [crate::facts::matching::FactMatch<'a>],
-    /// Declared names found in the document.
-    pub names: &'a [crate::facts::names::NameHit<'a>],
     /// The date the document speaks from: `--as-of`, a facts file, or an "As of ..." line.
     pub as_of: Option<crate::analysis::PartialDate>,
-    /// Likely misspellings of defined acronyms: misspelling -> index of the definition.
-    pub acronym_typos: &'a std::collections::HashMap<String, usize>,
+    fact_matches: OnceCell<Vec<FactMatch<'a>>>,
+    names: OnceCell<Vec<NameHit<'a>>>,
+    acronym_typos: OnceCell<HashMap<String, usize>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        analysis: &'a Analysis,
+        settings: &'a Settings,
+        facts: &'a [std::sync::Arc<crate::facts::Facts>],
+        as_of: Option<crate::analysis::PartialDate>,
+    ) -> Context<'a> {
+        Context {
+            doc,
+            analysis,
+            settings,
+            facts,
+            as_of,
+            fact_matches: OnceCell::new(),
+            names: OnceCell::new(),
+            acronym_typos: OnceCell::new(),
+        }
+    }
+
     pub fn text(&self, range: std::ops::Range<usize>) -> &str {
         &self.doc.text()[range]
+    }
+
+    /// Every fact matched against the document, once, for all the rules that compare with
+    /// facts (FCT001, FCT002, NUM001).
+    pub fn fact_matches(&self) -> &[FactMatch<'a>] {
+        self.fact_matches.get_or_init(|| {
+            let matchers: Vec<_> = self.facts.iter().map(|f| f.term_matcher()).collect();
+            let terms = TermIndex::search(&self.doc.prose, &self.analysis.sentences, &matchers);
+            match_facts(self.doc, self.analysis, self.facts, &terms, self.as_of)
+        })
+    }
+
+    /// The declared names found in the document (FCT003, FCT004).
+    pub fn names(&self) -> &[NameHit<'a>] {
+        self.names
+            .get_or_init(|| find_names(self.doc, self.analysis, self.facts))
+    }
+
+    /// Likely misspellings of defined acronyms: misspelling -> index of the definition
+    /// (ACR001, ACR003, ACR006).
+    pub fn acronym_typos(&self) -> &HashMap<String, usize> {
+        self.acronym_typos
+            .get_or_init(|| acronyms::typo_targets(self.analysis, self.settings))
     }
 }
 

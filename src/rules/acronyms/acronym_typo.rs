@@ -43,7 +43,7 @@ declare_rule! {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     for (short, entry) in &a.acronym_index {
-        let Some(def) = cx.acronym_typos.get(short).map(|&d| &a.definitions[d]) else {
+        let Some(def) = cx.acronym_typos().get(short).map(|&d| &a.definitions[d]) else {
             continue;
         };
         for &u in &entry.uses {

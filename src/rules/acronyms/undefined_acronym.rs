@@ -50,7 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !entry.definitions.is_empty() || entry.uses.is_empty() {
             continue;
         }
-        if cx.settings.is_exempt(short) || cx.acronym_typos.contains_key(short) {
+        if cx.settings.is_exempt(short) || cx.acronym_typos().contains_key(short) {
             continue;
         }
         // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.

@@ -49,7 +49,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let misspelt_use = a.acronym_index.keys().any(|other| {
-            cx.acronym_typos
+            cx.acronym_typos()
                 .get(other)
                 .is_some_and(|&d| a.definitions[d].short == *short)
         });

@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for m in cx.fact_matches {
+    for m in cx.fact_matches() {
         for o in &m.outcomes {
             let (range, verdict, what) = match o {
                 Outcome::Date { date, verdict, .. } => (date.range.clone(), verdict, "date"),

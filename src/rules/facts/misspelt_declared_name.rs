@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for hit in cx.names.iter().filter(|h| !h.exact) {
+    for hit in cx.names().iter().filter(|h| !h.exact) {
         let mut f = Finding::new(
             hit.range.clone(),
             format!(

@@ -63,7 +63,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for m in cx.fact_matches {
+    for m in cx.fact_matches() {
         for o in &m.outcomes {
             let Outcome::Number {
                 quantity,

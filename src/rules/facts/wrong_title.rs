@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for hit in cx.names.iter().filter(|h| h.exact) {
+    for hit in cx.names().iter().filter(|h| h.exact) {
         let (Some((written, range)), Some(declared)) = (&hit.title, &hit.name.title) else {
             continue;
         };

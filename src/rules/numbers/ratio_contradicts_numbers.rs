@@ -200,7 +200,7 @@ impl RatioContradictsNumbers {
         else {
             return;
         };
-        for fm in cx.fact_matches {
+        for fm in cx.fact_matches() {
             let Claim::Values(series) = &fm.fact.claim else {
                 continue;
             };
