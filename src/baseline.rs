@@ -64,9 +64,15 @@ pub fn entry(d: &Diagnostic) -> Entry {
     }
 }
 
-/// Writes the baseline of these findings, atomically.
+/// Writes the baseline of these findings, atomically. Problems with the run's own inputs (a
+/// file that cannot be read, a broken config, facts or rule file) are not findings and are
+/// left out: a baseline must never hide them.
 pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> std::io::Result<usize> {
-    let findings: Vec<Entry> = diagnostics.iter().map(entry).collect();
+    let findings: Vec<Entry> = diagnostics
+        .iter()
+        .filter(|d| !crate::diagnostic::is_setup_problem(&d.rule))
+        .map(entry)
+        .collect();
     let n = findings.len();
     let json = serde_json::to_string_pretty(&File {
         version: 1,
@@ -95,6 +101,9 @@ pub fn filter(diagnostics: &mut Vec<Diagnostic>, baseline: &[Entry]) -> usize {
     }
     let before = diagnostics.len();
     diagnostics.retain(|d| {
+        if crate::diagnostic::is_setup_problem(&d.rule) {
+            return true;
+        }
         let e = entry(d);
         match remaining.get_mut(&e) {
             Some(n) if *n > 0 => {

@@ -109,10 +109,12 @@ struct CheckArgs {
     #[arg(long = "pack", value_name = "NAME")]
     packs: Vec<String>,
     /// Apply the safe fixes (acronym typos, malformed dates, wrong weekdays, reversed ranges,
-    /// custom substitutions) to the files, atomically.
+    /// custom substitutions) to the files, atomically; on stdin ('-'), write the fixed text
+    /// to stdout and the report to stderr.
     #[arg(long)]
     fix: bool,
-    /// Show the safe fixes as a unified diff, without writing.
+    /// Show the safe fixes as a unified diff (human, concise) or as the findings they fix
+    /// (other formats), without writing; exit 1 when they would change a file.
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
     /// Report only findings that are not in this baseline file.
@@ -246,17 +248,39 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     for m in &run.messages {
         eprintln!("factlint: {m}");
     }
-    if run.diffed {
-        print!("{}", run.diffs.concat());
-    } else if !run.baseline_written {
+    let report = Report {
+        diagnostics: &run.diagnostics,
+        summary: run.summary(),
+        fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
+    };
+    let format = report::Format::from(args.format);
+    let human = matches!(format, report::Format::Human | report::Format::Concise);
+    if run.baseline_written {
+        // Nothing to report: the findings are in the baseline.
+    } else if let Some(fixed) = &run.stdin_fixed {
+        // `--fix -`: the fixed text is the output; what the fixes left goes to stderr.
+        std::io::stdout().lock().write_all(fixed.as_bytes())?;
+        let mut stderr = BufferedStandardStream::stderr(color_choice(args.color));
+        format.write(&mut stderr, &report)?;
+        stderr.flush()?;
+    } else if run.diffed && human {
+        // `--diff` in a human format: the diff on stdout, problems with the inputs on stderr.
+        std::io::stdout()
+            .lock()
+            .write_all(run.diffs.concat().as_bytes())?;
+        let problems: Vec<_> = run
+            .diagnostics
+            .iter()
+            .filter(|d| run::is_setup_problem(&d.rule))
+            .cloned()
+            .collect();
+        if !problems.is_empty() {
+            eprint!("{}", report::human::render(&problems));
+        }
+    } else {
         // Written as it is made, through a buffer: a large report is never held whole.
         let mut stdout = BufferedStandardStream::stdout(color_choice(args.color));
-        let report = Report {
-            diagnostics: &run.diagnostics,
-            summary: run.summary(),
-            fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
-        };
-        report::Format::from(args.format).write(&mut stdout, &report)?;
+        format.write(&mut stdout, &report)?;
         stdout.flush()?;
     }
     Ok(ExitCode::from(run.exit_code()))

@@ -10,6 +10,22 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
+/// Code of the diagnostics about files that cannot be read.
+pub const IO_RULE: &str = "io";
+/// Code of the diagnostics about a broken config file.
+pub const CONFIG_RULE: &str = "config";
+/// Code of the diagnostics about a broken facts file.
+pub const FACTS_RULE: &str = "facts";
+/// Code of the diagnostics about a broken custom rule file.
+pub const RULES_RULE: &str = "rules";
+
+/// Whether a diagnostic is about the run's own inputs (a file that cannot be read, a broken
+/// config, facts or rule file) rather than a finding in a document. Such problems make the run
+/// exit 2, are never recorded in a baseline, and are never hidden by one.
+pub fn is_setup_problem(rule: &str) -> bool {
+    matches!(rule, IO_RULE | CONFIG_RULE | FACTS_RULE | RULES_RULE)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -19,10 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Code of the diagnostics about files that cannot be read.
-pub const IO_RULE: &str = "io";
-/// Code of the diagnostics about a broken config file.
-pub const CONFIG_RULE: &str = "config";
+pub use crate::diagnostic::{is_setup_problem, CONFIG_RULE, IO_RULE};
 
 /// Where a run's configuration comes from.
 #[derive(Clone, Debug, Default)]
@@ -92,9 +89,12 @@ pub struct CheckRun {
     pub messages: Vec<String>,
     /// With [`FixMode::Diff`]: the unified diff of each file the fixes would change.
     pub diffs: Vec<String>,
+    /// With [`FixMode::Apply`] on standard input: the fixed text, for standard output.
+    pub stdin_fixed: Option<String>,
     /// A baseline was written: nothing is to be reported.
     pub baseline_written: bool,
-    /// The fixes were shown as a diff: nothing else is to be reported.
+    /// The run showed its fixes as a diff ([`FixMode::Diff`]): `diagnostics` holds the findings
+    /// the fixes are for, and the setup problems.
     pub diffed: bool,
     /// An input could not be read, or a facts or rule file is broken.
     pub errored: bool,
@@ -106,13 +106,16 @@ impl CheckRun {
         Summary::new(self.files, &self.diagnostics)
     }
 
-    /// 0: nothing at or above `fail_on`; 1: findings at or above it; 2: an input or a facts or
-    /// rule file could not be used.
+    /// 2: an input, or a facts or rule file, could not be used (whatever else happened); with
+    /// `--diff`, 1 when the fixes would change a file; after writing a baseline, 0; otherwise
+    /// 1 for findings at or above `fail_on`, 0 for none.
     pub fn exit_code(&self) -> u8 {
-        if self.baseline_written || self.diffed {
-            0
-        } else if self.errored {
+        if self.errored {
             2
+        } else if self.diffed {
+            u8::from(!self.diffs.is_empty())
+        } else if self.baseline_written {
+            0
         } else if self
             .diagnostics
             .iter()
@@ -278,8 +281,12 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
         FixMode::Diff => {
             for (path, (original, fixes)) in &crate::fix::safe_fixes(&run.diagnostics) {
                 let after = custom::apply_fixes(original, fixes);
-                run.diffs.push(crate::fix::diff(path, original, &after));
+                if after != *original {
+                    run.diffs.push(crate::fix::diff(path, original, &after));
+                }
             }
+            run.diagnostics
+                .retain(|d| crate::fix::is_safe(d) || is_setup_problem(&d.rule));
             run.diffed = true;
         }
         FixMode::Apply => apply_fixes(&mut run),
@@ -287,11 +294,21 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
     Ok(run)
 }
 
-/// Writes the safe fixes to their files, and keeps what they did not touch.
+/// The name standard input goes by in reports.
+const STDIN_NAME: &str = "<stdin>";
+
+/// Writes the safe fixes to their files (standard input's to `stdin_fixed`), and keeps what
+/// they did not touch.
 fn apply_fixes(run: &mut CheckRun) {
     use crate::fix::Outcome;
     let mut fixed_any = false;
     for (path, (original, fixes)) in &crate::fix::safe_fixes(&run.diagnostics) {
+        if path == STDIN_NAME {
+            // Standard input has no file to write: the fixed text goes to standard output.
+            run.stdin_fixed = Some(custom::apply_fixes(original, fixes));
+            fixed_any = true;
+            continue;
+        }
         match crate::fix::fix_file(Path::new(path), original, fixes) {
             Outcome::Fixed(n) => {
                 fixed_any = true;
@@ -306,8 +323,8 @@ fn apply_fixes(run: &mut CheckRun) {
         }
     }
     if fixed_any {
-        run.diagnostics
-            .retain(|d| !crate::fix::is_safe(d) || d.path() == "<stdin>");
+        // What remains is what the fixes did not touch.
+        run.diagnostics.retain(|d| !crate::fix::is_safe(d));
     }
 }
 

@@ -49,7 +49,7 @@ fn dedupe(rules: Vec<CustomRule>, problems: &mut Vec<Diagnostic>) -> Vec<CustomR
         if let Some(first) = kept.iter().find(|x| x.id == r.id) {
             let mut d = Diagnostic::file_error(
                 r.file.clone(),
-                "rules",
+                crate::diagnostic::RULES_RULE,
                 format!(
                     "duplicate rule id '{}' (first defined in {})",
                     r.id, first.file.name

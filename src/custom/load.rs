@@ -13,7 +13,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// Code of the diagnostics about a broken rule file.
-pub const RULES_RULE: &str = "rules";
+pub use crate::diagnostic::RULES_RULE;
 
 /// The compiled regex may take at most this much memory: a pathological pattern gets a clear
 /// error instead of exhausting the machine.

@@ -39,7 +39,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// Code of the diagnostics about a broken facts file.
-pub const FACTS_RULE: &str = "facts";
+pub use crate::diagnostic::FACTS_RULE;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,146 @@
+//! Exit codes that never lie, and the fix and baseline paths that used to: each test is a
+//! regression test for a way the command line once reported success when it should not have.
+
+mod common;
+
+use common::factlint;
+use predicates::prelude::*;
+use std::fs;
+
+const TYPO: &str = "The Joint Mission Analysis Centre (JMAC) met. The JMCA was late.\n";
+const CLEAN: &str = "The Joint Mission Analysis Centre (JMAC) met. The JMAC was late.\n";
+
+#[test]
+fn diff_exits_1_when_it_would_change_a_file_and_0_when_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.txt");
+    fs::write(&path, TYPO).unwrap();
+    factlint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+The Joint Mission"));
+    fs::write(&path, CLEAN).unwrap();
+    factlint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn diff_exits_2_on_a_file_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("data.txt");
+    fs::write(&binary, b"a\0b").unwrap();
+    for path in [dir.path().join("missing.txt"), binary] {
+        factlint()
+            .args(["check", "--no-config", "--diff"])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error[io]"));
+    }
+}
+
+#[test]
+fn diff_exits_2_on_a_broken_facts_or_rule_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    fs::write(&doc, CLEAN).unwrap();
+    let facts = dir.path().join("broken.facts.toml");
+    fs::write(&facts, "[[fact]\n").unwrap();
+    let rules = dir.path().join("broken-rules.toml");
+    fs::write(
+        &rules,
+        "[[rule]]\nid = \"x.y\"\npattern = '('\nmessage = \"m\"\n",
+    )
+    .unwrap();
+    for (flag, file) in [("--facts", &facts), ("--rules", &rules)] {
+        factlint()
+            .args(["check", "--no-config", "--diff", flag])
+            .arg(file)
+            .arg(&doc)
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn diff_honours_the_json_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brief.txt");
+    fs::write(&path, TYPO).unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--diff", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let found = v["diagnostics"].as_array().unwrap();
+    // Only what the fixes are for: the typo, with its fix.
+    assert_eq!(found.len(), 1, "{v}");
+    assert_eq!(found[0]["rule"], "ACR003");
+    assert_eq!(found[0]["fix"]["replacement"], "JMAC");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        TYPO,
+        "--diff must not write"
+    );
+}
+
+#[test]
+fn fix_on_stdin_writes_the_fixed_text_to_stdout() {
+    factlint()
+        .args(["check", "--no-config", "--fix", "-"])
+        .write_stdin(TYPO)
+        .assert()
+        .code(0)
+        .stdout(CLEAN)
+        .stderr(predicate::str::contains("No such file").not());
+}
+
+#[test]
+fn a_baseline_never_records_problems_with_the_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    fs::write(&doc, TYPO).unwrap();
+    let facts = dir.path().join("broken.facts.toml");
+    fs::write(&facts, "[[fact]\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let baseline = dir.path().join("baseline.json");
+    factlint()
+        .args(["check", "--no-config", "--write-baseline"])
+        .arg(&baseline)
+        .arg("--facts")
+        .arg(&facts)
+        .arg(&doc)
+        .arg(&missing)
+        .assert()
+        .code(2);
+    let written: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&baseline).unwrap()).unwrap();
+    let rules: Vec<&str> = written["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, vec!["ACR003"], "{written}");
+    // With the baseline, the problems are still reported, and still fail the run.
+    factlint()
+        .args(["check", "--no-config", "--format", "concise", "--baseline"])
+        .arg(&baseline)
+        .arg("--facts")
+        .arg(&facts)
+        .arg(&doc)
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("error[io]"))
+        .stdout(predicate::str::contains("error[facts]"))
+        .stdout(predicate::str::contains("2 errors"));
+}
