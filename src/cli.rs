@@ -117,6 +117,10 @@ struct CheckArgs {
     /// (other formats), without writing; exit 1 when they would change a file.
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
+    /// With --fix or --diff: apply the unsafe fixes too (likely rewrites a human should
+    /// confirm), not only the safe ones.
+    #[arg(long)]
+    unsafe_fixes: bool,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -233,6 +237,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         packs: args.packs,
         baseline: args.baseline,
         write_baseline: args.write_baseline,
+        unsafe_fixes: args.unsafe_fixes,
     };
     let run = match run::check(&options) {
         Ok(run) => run,

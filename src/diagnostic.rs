@@ -64,12 +64,51 @@ impl FromStr for Severity {
     }
 }
 
+/// Whether a fix may be applied without a human looking (ruff's model): `--fix` applies the
+/// safe ones, `--unsafe-fixes` the others too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The finding is certain and the rewrite is the only one that fits.
+    Safe,
+    /// A likely rewrite that a human should confirm.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A text replacement that fixes a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub start: usize,
     pub end: usize,
     pub replacement: String,
+    /// Decided per finding. `None` until the engine resolves it: a rule that does not decide
+    /// gets its declared default (safe for rules whose fix is declared safe).
+    pub applicability: Option<Applicability>,
+}
+
+impl Fix {
+    pub fn new(range: Range<usize>, replacement: impl Into<String>) -> Fix {
+        Fix {
+            start: range.start,
+            end: range.end,
+            replacement: replacement.into(),
+            applicability: None,
+        }
+    }
+
+    /// Whether `--fix` applies it without `--unsafe-fixes`.
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Some(Applicability::Safe)
+    }
 }
 
 /// A secondary span: where the definition, the fact or the earlier occurrence is.
@@ -134,13 +173,40 @@ impl Finding {
         self
     }
 
+    /// A fix whose applicability is the rule's declared default.
     pub fn with_fix(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
-        self.fix = Some(Fix {
-            start: range.start,
-            end: range.end,
-            replacement: replacement.into(),
-        });
+        self.fix = Some(Fix::new(range, replacement));
         self
+    }
+
+    /// A fix that is safe for this finding: the finding is certain and the rewrite is the only
+    /// one that fits.
+    pub fn with_safe_fix(self, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.with_fix_of(range, replacement, Applicability::Safe)
+    }
+
+    /// A fix a human should confirm for this finding, whatever the rule's default.
+    pub fn with_unsafe_fix(self, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.with_fix_of(range, replacement, Applicability::Unsafe)
+    }
+
+    fn with_fix_of(
+        mut self,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        let mut fix = Fix::new(range, replacement);
+        fix.applicability = Some(applicability);
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Gives an undecided fix its rule's default applicability.
+    pub fn resolve_fix(&mut self, default: Applicability) {
+        if let Some(fix) = &mut self.fix {
+            fix.applicability.get_or_insert(default);
+        }
     }
 }
 

@@ -3,10 +3,10 @@
 
 use crate::analysis::Analysis;
 use crate::custom::CustomRules;
-use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Finding, Severity};
 use crate::facts::matching::{FactMatch, Outcome};
 use crate::facts::Facts;
-use crate::rules::{selector_matches, Context, Rule, BUILTIN};
+use crate::rules::{selector_matches, Context, FixAvailability, Rule, BUILTIN};
 use crate::settings::Settings;
 use crate::source::Document;
 use std::collections::HashMap;
@@ -162,8 +162,17 @@ pub fn check_document_full(
     for rule in &selection.rules {
         findings.clear();
         rule.check(&cx, &mut findings);
-        let code = rule.meta().code;
+        let meta = rule.meta();
+        let code = meta.code;
         let severity = selection.severity[code];
+        let default_fix = if meta.fix == FixAvailability::Safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        for f in &mut findings {
+            f.resolve_fix(default_fix);
+        }
         out.extend(findings.drain(..).map(|finding| Diagnostic {
             file: doc.file.clone(),
             rule: code.to_string(),
@@ -176,7 +185,9 @@ pub fn check_document_full(
         }));
     }
     let enabled = |r: &crate::custom::CustomRule| selection.custom_enabled(&r.id);
-    for (ri, finding) in custom.check(doc, &analysis, &enabled) {
+    for (ri, mut finding) in custom.check(doc, &analysis, &enabled) {
+        // A custom rule's fixes are its author's declared rewrites: safe unless it says not.
+        finding.resolve_fix(Applicability::Safe);
         let rule = &custom.rules[ri];
         let severity = if finding.info_only {
             Severity::Info

@@ -3,28 +3,26 @@
 
 use crate::custom::apply_fixes;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::rules::{by_code, FixAvailability};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-/// Whether a diagnostic's fix may be applied without a human looking: built-in rules whose
-/// fix is marked safe, and custom rules (their fixes are declared by their authors).
+/// Whether a diagnostic's fix may be applied without a human looking: decided per finding
+/// (see [`crate::diagnostic::Applicability`]).
 pub fn is_safe(d: &Diagnostic) -> bool {
-    if d.finding.fix.is_none() {
-        return false;
-    }
-    match by_code(&d.rule) {
-        Some(rule) => rule.meta().fix == FixAvailability::Safe,
-        None => d.rule.contains('.'),
-    }
+    d.finding.fix.as_ref().is_some_and(Fix::is_safe)
 }
 
-/// The safe fixes of each file, by path, with the text they were computed against.
-pub fn safe_fixes(diagnostics: &[Diagnostic]) -> BTreeMap<String, (String, Vec<Fix>)> {
+/// The fixes `--fix` applies to each file (the safe ones; the unsafe ones too with
+/// `unsafe_fixes`), by path, with the text they were computed against.
+pub fn applicable_fixes(
+    diagnostics: &[Diagnostic],
+    unsafe_fixes: bool,
+) -> BTreeMap<String, (String, Vec<Fix>)> {
     let mut by_file: BTreeMap<String, (String, Vec<Fix>)> = BTreeMap::new();
-    for d in diagnostics.iter().filter(|d| is_safe(d)) {
-        if let Some(fix) = &d.finding.fix {
+    for d in diagnostics {
+        let Some(fix) = &d.finding.fix else { continue };
+        if fix.is_safe() || unsafe_fixes {
             by_file
                 .entry(d.path().to_string())
                 .or_insert_with(|| (d.file.text.clone(), Vec::new()))
@@ -99,11 +97,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("b.txt");
         std::fs::write(&p, "an ASISMA unit").unwrap();
-        let fix = Fix {
-            start: 3,
-            end: 9,
-            replacement: "AFISMA".into(),
-        };
+        let fix = Fix::new(3..9, "AFISMA");
         assert_eq!(
             fix_file(&p, "an ASISMA unit", std::slice::from_ref(&fix)),
             Outcome::Fixed(1)

@@ -65,6 +65,8 @@ pub struct CheckOptions {
     pub baseline: Option<PathBuf>,
     pub write_baseline: Option<PathBuf>,
     pub fix: FixMode,
+    /// Apply (or show) the unsafe fixes too, not only the safe ones.
+    pub unsafe_fixes: bool,
 }
 
 /// Why a run stopped before checking anything.
@@ -279,17 +281,25 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
     match options.fix {
         FixMode::Report => {}
         FixMode::Diff => {
-            for (path, (original, fixes)) in &crate::fix::safe_fixes(&run.diagnostics) {
+            let unsafe_fixes = options.unsafe_fixes;
+            for (path, (original, fixes)) in
+                &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes)
+            {
                 let after = custom::apply_fixes(original, fixes);
                 if after != *original {
                     run.diffs.push(crate::fix::diff(path, original, &after));
                 }
             }
-            run.diagnostics
-                .retain(|d| crate::fix::is_safe(d) || is_setup_problem(&d.rule));
+            run.diagnostics.retain(|d| {
+                is_setup_problem(&d.rule)
+                    || d.finding
+                        .fix
+                        .as_ref()
+                        .is_some_and(|f| f.is_safe() || unsafe_fixes)
+            });
             run.diffed = true;
         }
-        FixMode::Apply => apply_fixes(&mut run),
+        FixMode::Apply => apply_fixes(&mut run, options.unsafe_fixes),
     }
     Ok(run)
 }
@@ -299,10 +309,10 @@ const STDIN_NAME: &str = "<stdin>";
 
 /// Writes the safe fixes to their files (standard input's to `stdin_fixed`), and keeps what
 /// they did not touch.
-fn apply_fixes(run: &mut CheckRun) {
+fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool) {
     use crate::fix::Outcome;
     let mut fixed_any = false;
-    for (path, (original, fixes)) in &crate::fix::safe_fixes(&run.diagnostics) {
+    for (path, (original, fixes)) in &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes) {
         if path == STDIN_NAME {
             // Standard input has no file to write: the fixed text goes to standard output.
             run.stdin_fixed = Some(custom::apply_fixes(original, fixes));
@@ -324,7 +334,12 @@ fn apply_fixes(run: &mut CheckRun) {
     }
     if fixed_any {
         // What remains is what the fixes did not touch.
-        run.diagnostics.retain(|d| !crate::fix::is_safe(d));
+        run.diagnostics.retain(|d| {
+            !d.finding
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.is_safe() || unsafe_fixes)
+        });
     }
 }
 

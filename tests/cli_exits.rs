@@ -144,3 +144,38 @@ fn a_baseline_never_records_problems_with_the_inputs() {
         .stdout(predicate::str::contains("error[facts]"))
         .stdout(predicate::str::contains("2 errors"));
 }
+
+#[test]
+fn unsafe_fixes_are_applied_only_when_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    let text = "Minister Getachew Rada spoke on Monday.\n";
+    fs::write(&doc, text).unwrap();
+    let facts = dir.path().join("brief.facts.toml");
+    fs::write(&facts, "[names]\n\"Getachew Reda\" = {}\n").unwrap();
+    // A near-miss of a declared name may be another person: the fix is offered, not safe.
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "json"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["rule"], "FCT003");
+    assert_eq!(v["diagnostics"][0]["fix"]["applicability"], "unsafe");
+    factlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&doc)
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(&doc).unwrap(), text);
+    factlint()
+        .args(["check", "--no-config", "--fix", "--unsafe-fixes"])
+        .arg(&doc)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed 1 finding"));
+    assert_eq!(
+        fs::read_to_string(&doc).unwrap(),
+        "Minister Getachew Reda spoke on Monday.\n"
+    );
+}

@@ -420,21 +420,9 @@ mod tests {
     #[test]
     fn fixes_apply_without_overlap() {
         let fixes = vec![
-            Fix {
-                start: 0,
-                end: 3,
-                replacement: "One".into(),
-            },
-            Fix {
-                start: 1,
-                end: 2,
-                replacement: "x".into(),
-            },
-            Fix {
-                start: 4,
-                end: 7,
-                replacement: "two".into(),
-            },
+            Fix::new(0..3, "One"),
+            Fix::new(1..2, "x"),
+            Fix::new(4..7, "two"),
         ];
         assert_eq!(apply_fixes("one TWO", &fixes), "One two");
     }

@@ -41,6 +41,7 @@ impl Serialize for Diagnostics<'_> {
 
 #[derive(Serialize)]
 struct JsonFix<'a> {
+    applicability: &'static str,
     end: usize,
     replacement: &'a str,
     start: usize,
@@ -49,6 +50,10 @@ struct JsonFix<'a> {
 impl<'a> JsonFix<'a> {
     fn new(f: &'a Fix) -> Self {
         JsonFix {
+            applicability: f
+                .applicability
+                .unwrap_or(crate::diagnostic::Applicability::Unsafe)
+                .as_str(),
             end: f.end,
             replacement: &f.replacement,
             start: f.start,
