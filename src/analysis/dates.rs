@@ -5,6 +5,10 @@
 //! "until 2025", "from March to June 2020".
 
 use super::footnotes::{Footnotes, MarkerKind};
+use super::number_roles::is_phone_at;
+/// Where the facts loader has always found it.
+pub use super::number_roles::year_value;
+use super::number_roles::REFERENCE_WORDS;
 use super::tokens::{Token, TokenKind, TokenView};
 use std::fmt;
 use std::ops::Range;
@@ -190,62 +194,6 @@ const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
     ("Sunday", jiff::civil::Weekday::Sunday),
 ];
 
-/// Words after which a four-digit number is a reference, not a year ("Section 2013").
-pub const REFERENCE_WORDS: &[&str] = &[
-    "p",
-    "pp",
-    "No",
-    "no",
-    "Nos",
-    "Article",
-    "Art",
-    "art",
-    "Section",
-    "Sec",
-    "sec",
-    "Title",
-    "Figure",
-    "Fig",
-    "Table",
-    "Chapter",
-    "Resolution",
-    "Volume",
-    "Vol",
-    "vol",
-    "Part",
-    "Rule",
-    "Annex",
-    "Appendix",
-    "Division",
-    "Paragraph",
-    "para",
-    "Clause",
-    "cl",
-    "Amendment",
-    "Exhibit",
-    "Op",
-    "Item",
-    "Box",
-    "Step",
-    "Phase",
-    "Report",
-    "Order",
-    "Case",
-    "Docket",
-    "Form",
-    "Publication",
-    "Pub",
-    "R",
-    "S",
-    "H",
-    "L",
-    "§",
-    "§§",
-    "C",
-    "Reg",
-    "Stat",
-];
-
 fn month_of(word: &str) -> Option<i8> {
     // Asked of every word: most start with a letter no month starts with.
     if !matches!(
@@ -265,14 +213,6 @@ fn weekday_of(word: &str) -> Option<jiff::civil::Weekday> {
         return None;
     }
     WEEKDAYS.iter().find(|(w, _)| *w == word).map(|&(_, d)| d)
-}
-
-/// A four-digit year from 1000 to 2199.
-pub fn year_value(s: &str) -> Option<i16> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse::<i16>().ok())
-        .flatten()
-        .filter(|y| (1000..=2199).contains(y))
 }
 
 /// The date scanner: a token view (`text`, `glued`) and the footnote markers.
@@ -311,7 +251,7 @@ impl<'a> Scanner<'a> {
     /// glued into an identifier, not followed by a plural noun as a count ("2013 troops").
     fn standalone_year(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let (y, r) = self.year_at(i)?;
-        if super::numbers::is_phone_at(self.prose, &self.tokens[i].range()) {
+        if is_phone_at(self.prose, &self.tokens[i].range()) {
             return None;
         }
         if i > 0 {

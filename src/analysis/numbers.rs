@@ -5,8 +5,9 @@
 //! Years, dates, ordinals, footnote markers, references ("p. 8", "Article 2"), identifiers
 //! ("COVID-19", "1.2.3") and phone numbers are not quantities.
 
-use super::dates::{year_value, Dates, REFERENCE_WORDS};
+use super::dates::Dates;
 use super::footnotes::Footnotes;
+use super::number_roles::{is_phone_at, year_value, REFERENCE_WORDS};
 use super::tokens::{Token, TokenKind, TokenView};
 use std::ops::Range;
 
@@ -50,16 +51,6 @@ pub struct Quantity {
     pub significant: Option<u32>,
     /// Token index range of the number itself.
     pub tokens: Range<usize>,
-}
-
-impl Quantity {
-    /// The index of the first token after the quantity as written (its scale word, percent
-    /// sign and range included).
-    pub fn range_end_token(&self, analysis: &super::Analysis) -> usize {
-        analysis
-            .tokens
-            .partition_point(|t| t.start() < self.range.end)
-    }
 }
 
 /// Qualifier phrases, longest first, lower case, as word sequences.
@@ -590,48 +581,6 @@ fn is_quantity_context(s: &Scan, i: usize, next: usize, in_words: bool) -> bool 
 /// "(202) 555-0143", "202-555-0143", "+1 202 555 0143".
 fn is_phone(s: &Scan, i: usize) -> bool {
     is_phone_at(s.prose, &s.tokens[i].range())
-}
-
-/// Whether `range` lies inside a telephone number.
-pub(crate) fn is_phone_at(prose: &str, range: &Range<usize>) -> bool {
-    let t = range;
-    // A phone number's groups are digits, four at most, or joined by dots ("202.555.0143"):
-    // "1,650" or a word is never part of one.
-    let token = &prose[t.clone()];
-    if token.is_empty()
-        || !token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        || (token.len() > 4 && !token.contains('.'))
-    {
-        return false;
-    }
-    let s = Scan { prose, tokens: &[] };
-    let start = t.start.saturating_sub(16);
-    let end = (t.end + 14).min(s.prose.len());
-    let mut a = start;
-    while !s.prose.is_char_boundary(a) {
-        a -= 1;
-    }
-    let mut b = end;
-    while !s.prose.is_char_boundary(b) {
-        b += 1;
-    }
-    // Every form has nine digits or more: most windows have fewer, and need no pattern.
-    if s.prose.as_bytes()[a..b]
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .nth(8)
-        .is_none()
-    {
-        return false;
-    }
-    static PHONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        // ASCII digits: Unicode's \d is a large class, and compiling it cost more than a brief.
-        regex::Regex::new(r"(\([0-9]{3}\)\s?[0-9]{3}[-.\s][0-9]{4})|(\b[0-9]{3}[-.][0-9]{3}[-.][0-9]{4}\b)|(\+[0-9]{1,3}[\s.-][0-9]{2,4}[\s.-][0-9]{3,4}[\s.-][0-9]{3,4})")
-            .expect("phone pattern compiles")
-    });
-    PHONE
-        .find_iter(&s.prose[a..b])
-        .any(|m| a + m.start() <= t.start && t.end <= a + m.end())
 }
 
 #[cfg(test)]
