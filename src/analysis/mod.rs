@@ -7,6 +7,7 @@ pub mod dates;
 pub mod definitions;
 pub mod footnotes;
 pub mod initials;
+pub mod letter_match;
 pub mod number_roles;
 pub mod numbers;
 pub mod sentences;
