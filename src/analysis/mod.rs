@@ -17,7 +17,7 @@ pub mod words;
 use crate::source::Document;
 pub use acronyms::AcronymUse;
 pub use blocks::{Block, BlockKind};
-pub use dates::{DateMention, Dates, PartialDate, Period};
+pub use dates::{DateMention, Dates, PartialDate, Period, Precision};
 pub use definitions::{Definition, DefinitionKind};
 pub use footnotes::{Footnotes, Marker, MarkerKind, Note};
 pub use numbers::{Qualifier, Quantity};

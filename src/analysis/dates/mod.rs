@@ -12,7 +12,7 @@ use super::footnotes::Footnotes;
 /// Where the facts loader has always found it.
 pub use super::number_roles::year_value;
 use super::tokens::{Token, TokenKind, TokenView};
-pub use date::{DateMention, DateStyle, PartialDate};
+pub use date::{DateMention, DateStyle, PartialDate, Precision};
 use periods::{month_dash_period, period_after, year_dash_period};
 pub use periods::{Period, PeriodKind};
 use scan::{is_count, Scanner};
@@ -40,7 +40,7 @@ pub fn find_dates(
         footnotes,
     };
     let mut out = Dates::default();
-    let mut context_year = as_of.map(|d| d.year);
+    let mut context_year = as_of.and_then(|d| d.year);
     let mut i = 0;
     while i < tokens.len() {
         let word = s.text(i);
@@ -54,7 +54,7 @@ pub fn find_dates(
         };
         if let Some(kind) = intro {
             if let Some(p) = period_after(&s, i, kind, context_year) {
-                if let Some(y) = p.to.or(p.from).map(|d| d.year).filter(|&y| y > 0) {
+                if let Some(y) = p.to.or(p.from).and_then(|d| d.year) {
                     context_year = Some(y);
                 }
                 i = p.tokens.end;
@@ -73,7 +73,7 @@ pub fn find_dates(
         }
         // "January–February 2024", "2007–2011": two ends joined by a dash.
         if let Some(p) = month_dash_period(&s, i).or_else(|| year_dash_period(&s, i)) {
-            context_year = p.to.map(|d| d.year);
+            context_year = p.to.and_then(|d| d.year);
             i = p.tokens.end;
             out.periods.push(p);
             continue;
@@ -81,9 +81,9 @@ pub fn find_dates(
         if let Some(m) = s.date_at(i, context_year) {
             i = m.tokens.end;
             if m.year_written {
-                context_year = Some(m.date.year);
+                context_year = m.date.year;
             }
-            if m.date.year == 0 {
+            if m.date.year.is_none() {
                 out.undated.push(m.tokens.clone());
             } else {
                 out.dates.push(m);

@@ -93,7 +93,7 @@ fn period_end(
     if let Some((month, k)) = s.month_at(i) {
         // "March" in "from March to June 2020": the year comes from the other end.
         return Some((
-            PartialDate::new(context_year.unwrap_or(0), Some(month), None),
+            PartialDate::from_parts(context_year, Some(month), None),
             k,
             s.tokens[i].range(),
         ));
@@ -116,7 +116,7 @@ pub(super) fn period_after(
             // "through 2023–2021": the dash period is the date, read as such.
             let dash_follows =
                 matches!(s.text(after_first), "-" | "–" | "—") && s.glued(after_first);
-            if first.year == 0 || dash_follows {
+            if first.year.is_none() || dash_follows {
                 return None;
             }
             let end = s.tokens[after_first - 1].end();
@@ -144,13 +144,12 @@ pub(super) fn period_after(
                 return None;
             }
             let (second, after_second, _) = period_end(s, after_first + 1, context_year)?;
-            if second.year == 0 {
-                return None;
-            }
+            // The closing end gives the year; without one the period cannot be placed.
+            second.year?;
             let mut from = first;
-            if from.year == 0 || !written_year(s, i + 1, after_first) {
+            if from.year.is_none() || !written_year(s, i + 1, after_first) {
                 // "from July 1 to September 30, 2013": the year written at the end.
-                if from.year == 0 || from.year != second.year && from.month.is_some() {
+                if from.year.is_none() || from.year != second.year && from.month.is_some() {
                     from.year = second.year;
                 }
             }

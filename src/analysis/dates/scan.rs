@@ -249,9 +249,8 @@ impl<'a> Scanner<'a> {
                 } else {
                     (context_year, false, false)
                 };
-                // Year unknown: 0, for the caller to place or set aside.
-                let year = year.unwrap_or(0);
-                let date = PartialDate::new(year, Some(month), Some(day));
+                // Year unknown: None, for the caller to place or set aside.
+                let date = PartialDate::from_parts(year, Some(month), Some(day));
                 return Some(self.mention(
                     start_tok,
                     end,
@@ -288,8 +287,7 @@ impl<'a> Scanner<'a> {
                     Some((y, _)) => (Some(y), k + 1, true),
                     None => (context_year, k, false),
                 };
-                let year = year.unwrap_or(0);
-                let date = PartialDate::new(year, Some(month), Some(day));
+                let date = PartialDate::from_parts(year, Some(month), Some(day));
                 return Some(self.mention(
                     start_tok,
                     end,
