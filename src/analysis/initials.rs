@@ -30,7 +30,7 @@ fn last_significant_words(text: &str, n: usize) -> Option<Vec<(usize, &str)>> {
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
     let mut words: Vec<(usize, &str)> = Vec::new();
     for (offset, w) in all.rev() {
-        if super::words::is_one_of(w, SMALL_WORDS) {
+        if super::words::is_one_of(w, &SMALL_WORDS) {
             continue;
         }
         if !w

@@ -5,12 +5,11 @@
 
 use super::words;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Words that an acronym's letters may skip.
-pub const SMALL_WORDS: &[&str] = &[
-    "of", "in", "the", "and", "for", "on", "to", "a", "an", "at", "by", "with", "de", "du", "des",
-    "la", "le", "les", "et", "y", "del", "di", "da", "&",
-];
+/// Words that an acronym's letters may skip (`rules/small-words.txt`).
+pub static SMALL_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words::word_list(include_str!("../../rules/small-words.txt")));
 
 /// Whether a parenthesised token can be a short form: 2–10 characters, a letter, starting with a
 /// letter or digit, at least one capital, and not an ordinary capitalised word ("Figure").
@@ -121,7 +120,7 @@ pub(super) fn words_with_ranges(text: &str) -> Vec<(Range<usize>, &str)> {
 
 pub(super) fn is_small(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-    words::is_one_of(w, SMALL_WORDS)
+    words::is_one_of(w, &SMALL_WORDS)
 }
 
 /// The first letter of each part of a word: "African-led" gives A, L; "Co-operation" C, O.
