@@ -5,7 +5,10 @@
 
 use super::blocks::{Block, BlockKind};
 use super::tokens::{Token, TokenKind};
+use super::words::word_list;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AcronymUse {
@@ -28,45 +31,26 @@ pub struct AcronymUse {
     pub in_link: bool,
 }
 
-/// Whether `word` is one of [`CAPITALISED_WORDS`]: a set, since the list is long and asked
-/// about every acronym-like word.
+/// Whether `word` is an ordinary English word that writers put in capitals for emphasis or as a
+/// label (`rules/capitalised-words.txt`): a set, since the list is long and asked about every
+/// acronym-like word.
 fn is_capitalised_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
-        std::sync::LazyLock::new(|| CAPITALISED_WORDS.iter().copied().collect());
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        word_list(include_str!("../../rules/capitalised-words.txt"))
+            .into_iter()
+            .collect()
+    });
     SET.contains(word)
 }
 
 /// US state and territory postal codes, which follow a city ("Huntsville, AL") or a party
-/// ("R-WI") and are not acronyms there.
-pub(crate) const STATE_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
-];
+/// ("R-WI") and are not acronyms there (`rules/state-codes.txt`).
+pub(crate) static STATE_CODES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| word_list(include_str!("../../rules/state-codes.txt")));
 
-/// Capitalised words after which an all-caps word is part of a name.
-const NAME_SUFFIXES: &[&str] = &[
-    "Act",
-    "Acts",
-    "Corporation",
-    "Corp",
-    "Inc",
-    "LLC",
-    "Ltd",
-    "AG",
-    "Group",
-    "Company",
-    "Co",
-    "Holdings",
-    "Foundation",
-    "Bill",
-    "Systems",
-    "Consulting",
-    "Press",
-    "Report",
-    "Reports",
-];
+/// Capitalised words after which an all-caps word is part of a name (`rules/name-suffixes.txt`).
+static NAME_SUFFIXES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| word_list(include_str!("../../rules/name-suffixes.txt")));
 
 /// The base form of an acronym-like word, and its length in bytes: possessive and plural
 /// endings removed.
@@ -137,143 +121,6 @@ fn is_large_roman_numeral(s: &str) -> bool {
     });
     is_roman_letters(s, b"IVXLCDM") && ROMAN.is_match(s)
 }
-
-/// Ordinary English words that writers put in capitals for emphasis or as labels.
-const CAPITALISED_WORDS: &[&str] = &[
-    "A",
-    "AN",
-    "THE",
-    "AND",
-    "OR",
-    "NOT",
-    "NO",
-    "NOR",
-    "BUT",
-    "IF",
-    "OF",
-    "TO",
-    "IN",
-    "ON",
-    "AT",
-    "BY",
-    "FOR",
-    "WITH",
-    "FROM",
-    "AS",
-    "IS",
-    "ARE",
-    "WAS",
-    "WERE",
-    "BE",
-    "BEEN",
-    "IT",
-    "ITS",
-    "WE",
-    "YOU",
-    "HE",
-    "SHE",
-    "THEY",
-    "ALL",
-    "ANY",
-    "ONLY",
-    "NEVER",
-    "MUST",
-    "SHALL",
-    "WILL",
-    "MAY",
-    "SHOULD",
-    "NOTE",
-    "NOTES",
-    "WARNING",
-    "CAUTION",
-    "IMPORTANT",
-    "NEW",
-    "FREE",
-    "YES",
-    "END",
-    "TOP",
-    "SECRET",
-    "CONFIDENTIAL",
-    "UNCLASSIFIED",
-    "CLASSIFIED",
-    "RESTRICTED",
-    "DRAFT",
-    "FINAL",
-    "SUBJECT",
-    "SUMMARY",
-    "BACKGROUND",
-    "DISCUSSION",
-    "COMMENT",
-    "COMMENTS",
-    "TITLE",
-    "DATE",
-    "FROM",
-    "MEMORANDUM",
-    "ACTION",
-    "INFO",
-    "REF",
-    "UPDATE",
-    "UPDATED",
-    "SOURCE",
-    "SOURCES",
-    "ABSTRACT",
-    "INTRODUCTION",
-    "CONCLUSION",
-    "CONCLUSIONS",
-    "METHODS",
-    "RESULTS",
-    "OBJECTIVE",
-    "OBJECTIVES",
-    "PURPOSE",
-    "DESIGN",
-    "SETTING",
-    "PATIENTS",
-    "MEASUREMENTS",
-    "INTERVENTIONS",
-    "PARTICIPANTS",
-    "MAIN",
-    "OUTCOME",
-    "OUTCOMES",
-    "AIM",
-    "AIMS",
-    "FINDINGS",
-    "KEY",
-    "POINTS",
-    "THIS",
-    "THAT",
-    "WHAT",
-    "WHY",
-    "HOW",
-    "WHO",
-    "WHEN",
-    "WHERE",
-    "VERY",
-    "MORE",
-    "MOST",
-    "LESS",
-    "BEFORE",
-    "AFTER",
-    "NOW",
-    "THEN",
-    "TODAY",
-    "HERE",
-    "THERE",
-    "STOP",
-    "GO",
-    "DO",
-    "DON",
-    "OFF",
-    "OUT",
-    "UP",
-    "DOWN",
-    "HELP",
-    "PLEASE",
-    "THANK",
-    "THANKS",
-    "SEE",
-    "ALSO",
-    "OK",
-];
 
 /// Finds the acronym uses among the tokens.
 pub fn find_uses(

@@ -1,7 +1,7 @@
 //! Comparing an acronym with the initials of the words before it, for definitions whose letters
 //! are one step off their expansion ("formed police units (FPC)").
 
-use super::definitions::SMALL_WORDS;
+use super::letter_match::{initials_match, SMALL_WORDS};
 
 /// How the acronym differs from the initials of its expansion.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +30,7 @@ fn last_significant_words(text: &str, n: usize) -> Option<Vec<(usize, &str)>> {
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w));
     let mut words: Vec<(usize, &str)> = Vec::new();
     for (offset, w) in all.rev() {
-        if super::words::is_one_of(w, SMALL_WORDS) {
+        if super::words::is_one_of(w, &SMALL_WORDS) {
             continue;
         }
         if !w
@@ -76,7 +76,7 @@ pub fn near_miss<'a>(short: &str, text: &'a str) -> Option<NearMiss<'a>> {
         return None;
     }
     // Small words may give a letter ("Department of Justice (DOJ)", "reduction in force (RIF)").
-    if super::definitions::initials_match(&letters, text).is_some() {
+    if initials_match(&letters, text).is_some() {
         return None;
     }
     let words = last_significant_words(text, n)?;

@@ -7,6 +7,8 @@ pub mod dates;
 pub mod definitions;
 pub mod footnotes;
 pub mod initials;
+pub mod letter_match;
+pub mod number_roles;
 pub mod numbers;
 pub mod sentences;
 pub mod tokens;
@@ -15,7 +17,7 @@ pub mod words;
 use crate::source::Document;
 pub use acronyms::AcronymUse;
 pub use blocks::{Block, BlockKind};
-pub use dates::{DateMention, Dates, PartialDate, Period};
+pub use dates::{DateMention, Dates, PartialDate, Period, Precision};
 pub use definitions::{Definition, DefinitionKind};
 pub use footnotes::{Footnotes, Marker, MarkerKind, Note};
 pub use numbers::{Qualifier, Quantity};
@@ -115,6 +117,17 @@ impl Analysis {
             .get(i)
             .filter(|s| s.range.start <= offset)
             .map(|_| i)
+    }
+}
+
+// Here rather than in `numbers`: it reads the whole analysis, and `numbers` sits below it.
+impl Quantity {
+    /// The index of the first token after the quantity as written (its scale word, percent
+    /// sign and range included).
+    pub fn range_end_token(&self, analysis: &Analysis) -> usize {
+        analysis
+            .tokens
+            .partition_point(|t| t.start() < self.range.end)
     }
 }
 

@@ -3,6 +3,15 @@
 /// Sorted bytewise, one lower-case word of 4–12 letters per line (see rules/english-words.LICENSE).
 const WORDS: &str = include_str!("../../rules/english-words.txt");
 
+/// The words of a built-in list (`rules/*.txt`): one a line, blank lines and `#` comments left
+/// out.
+pub fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
 /// Whether `word` is one of `words` (written in lower case), ignoring ASCII case. Word lists
 /// are short, so a scan that compares lengths first beats building a lower-case copy to hash.
 pub fn is_one_of(word: &str, words: &[&str]) -> bool {
@@ -47,6 +56,19 @@ mod tests {
         }
         for w in ["NATO", "FEMA", "AFISMA", "MINUSMA", "law", "xyzzy"] {
             assert!(!is_english_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn built_in_lists() {
+        assert_eq!(word_list("# a comment\n\nAL\n AK \n"), vec!["AL", "AK"]);
+        for list in [
+            include_str!("../../rules/capitalised-words.txt"),
+            include_str!("../../rules/state-codes.txt"),
+            include_str!("../../rules/name-suffixes.txt"),
+            include_str!("../../rules/small-words.txt"),
+        ] {
+            assert!(word_list(list).len() > 10);
         }
     }
 

@@ -222,7 +222,7 @@ fn tie_year(
     };
     for d in &analysis.dates.dates {
         if in_sentence(analysis, si, &d.range) && d.date.month.is_none() && !d.date.decade {
-            ties.push((distance(d.range.start), d.date.year));
+            ties.extend(d.date.year.map(|y| (distance(d.range.start), y)));
         }
     }
     if let Some(as_of) = as_of {
@@ -230,7 +230,7 @@ fn tie_year(
         for t in &analysis.tokens[s.tokens.clone()] {
             let w = doc.prose[t.range()].to_lowercase();
             if NOW_WORDS.contains(&w.as_str()) {
-                ties.push((distance(t.start()), as_of.year));
+                ties.extend(as_of.year.map(|y| (distance(t.start()), y)));
             }
         }
     }
@@ -436,26 +436,10 @@ fn date_outcome<'a>(analysis: &'a Analysis, si: usize, fact: &PartialDate) -> Ou
 /// Compares at the lower of the two precisions ("July 1" against 2013-07-01 compares month and
 /// day, with the year from context).
 pub fn compare_date(written: &PartialDate, fact: &PartialDate) -> Verdict {
-    let (a, b) = if precision(written) <= precision(fact) {
-        (*written, fact.at_precision_of(written))
-    } else {
-        (written.at_precision_of(fact), *fact)
-    };
+    let at = written.common_precision(fact);
     Verdict {
-        agrees: a == b,
+        agrees: written.compare_at(fact, at).is_eq(),
         explanation: format!("the text says {written}; the fact declares {fact}"),
-    }
-}
-
-fn precision(d: &PartialDate) -> u8 {
-    if d.decade {
-        0
-    } else if d.day.is_some() {
-        3
-    } else if d.month.is_some() {
-        2
-    } else {
-        1
     }
 }
 

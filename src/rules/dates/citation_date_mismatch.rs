@@ -149,8 +149,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(d) = before.or_else(after) else {
             continue;
         };
-        let cited = d.date.at_precision_of(&url_date);
-        if cited == url_date {
+        if d.date
+            .compare_at(&url_date, d.date.common_precision(&url_date))
+            .is_eq()
+        {
             continue;
         }
         out.push(

@@ -30,15 +30,13 @@ declare_rule! {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for d in &cx.analysis.dates.dates {
-        let (Some(month), Some(day)) = (d.date.month, d.date.day) else {
+        let (Some(_), Some(day)) = (d.date.month, d.date.day) else {
             continue;
         };
         if d.date.to_civil().is_some() {
             continue;
         }
-        let last = jiff::civil::Date::new(d.date.year, month, 1)
-            .map(|first| first.days_in_month())
-            .unwrap_or(31);
+        let last = d.date.days_in_month().unwrap_or(31);
         let month_only = spoken(&crate::analysis::PartialDate {
             day: None,
             ..d.date

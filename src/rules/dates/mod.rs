@@ -15,7 +15,7 @@ pub use past_event_after_as_of::PastEventAfterAsOf;
 pub use reversed_period::ReversedPeriod;
 pub use weekday_mismatch::WeekdayMismatch;
 
-use crate::analysis::PartialDate;
+use crate::analysis::{PartialDate, Precision};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -34,28 +34,19 @@ const MONTH_NAMES: [&str; 12] = [
 
 /// "October 25, 2012", "October 2012", "2012".
 pub(crate) fn spoken(d: &PartialDate) -> String {
+    let Some(year) = d.year else {
+        return d.to_string();
+    };
     match (d.month, d.day) {
-        (Some(m), Some(day)) => format!("{} {day}, {}", MONTH_NAMES[(m - 1) as usize], d.year),
-        (Some(m), None) => format!("{} {}", MONTH_NAMES[(m - 1) as usize], d.year),
+        (Some(m), Some(day)) => format!("{} {day}, {year}", MONTH_NAMES[(m - 1) as usize]),
+        (Some(m), None) => format!("{} {year}", MONTH_NAMES[(m - 1) as usize]),
         _ => d.to_string(),
     }
 }
 
-/// The first date after the other at the coarser of their precisions.
+/// The first date after the other at the coarser of their precisions. A decade counts as its
+/// first year here, as these rules have always read it ("the 2020s" is not after 2023).
 pub(crate) fn later(a: &PartialDate, b: &PartialDate) -> bool {
-    let (x, y) = coarse(a, b);
-    x > y
-}
-
-fn coarse(a: &PartialDate, b: &PartialDate) -> (PartialDate, PartialDate) {
-    let month = a.month.is_some() && b.month.is_some();
-    let day = month && a.day.is_some() && b.day.is_some();
-    let cut = |d: &PartialDate| {
-        PartialDate::new(
-            d.year,
-            if month { d.month } else { None },
-            if day { d.day } else { None },
-        )
-    };
-    (cut(a), cut(b))
+    let at = a.common_precision(b).max(Precision::Year);
+    a.compare_at(b, at).is_gt()
 }

@@ -204,7 +204,9 @@ impl RatioContradictsNumbers {
             let Claim::Values(series) = &fm.fact.claim else {
                 continue;
             };
-            let Some((_, base, span)) = series.iter().find(|(y, _, _)| *y == year.date.year) else {
+            let Some((declared, base, span)) =
+                series.iter().find(|(y, _, _)| Some(*y) == year.date.year)
+            else {
                 continue;
             };
             // The number the fact speaks to in this sentence is the other side.
@@ -237,14 +239,14 @@ impl RatioContradictsNumbers {
             .with_note(format!(
                 "{} in {} is declared in the facts file as {}",
                 fm.fact.id,
-                year.date.year,
+                declared,
                 crate::facts::matching::format_number(*base)
             ))
             .with_help("correct the multiplier, or the series if the text is right");
             f.labels.push(Label {
                 file: Some(fm.facts.file.clone()),
                 range: span.clone(),
-                message: format!("{} declared here", year.date.year),
+                message: format!("{declared} declared here"),
             });
             out.push(f);
             return;

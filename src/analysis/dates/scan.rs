@@ -1,0 +1,400 @@
+//! The date scanner: reads one date at a token ("July 1, 2013", "1 July", "2013-07-01",
+//! "January 2013", a bare year), telling a year from a reference, an identifier or a count.
+
+use super::date::{DateMention, DateStyle, PartialDate};
+use crate::analysis::footnotes::{Footnotes, MarkerKind};
+use crate::analysis::number_roles::{is_phone_at, year_value, REFERENCE_WORDS};
+use crate::analysis::tokens::{TokenKind, TokenView};
+use std::ops::Range;
+
+const MONTHS: &[(&str, i8)] = &[
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
+    ("Monday", jiff::civil::Weekday::Monday),
+    ("Tuesday", jiff::civil::Weekday::Tuesday),
+    ("Wednesday", jiff::civil::Weekday::Wednesday),
+    ("Thursday", jiff::civil::Weekday::Thursday),
+    ("Friday", jiff::civil::Weekday::Friday),
+    ("Saturday", jiff::civil::Weekday::Saturday),
+    ("Sunday", jiff::civil::Weekday::Sunday),
+];
+
+fn month_of(word: &str) -> Option<i8> {
+    // Asked of every word: most start with a letter no month starts with.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) {
+        return None;
+    }
+    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
+}
+
+fn weekday_of(word: &str) -> Option<jiff::civil::Weekday> {
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'M' | b'T' | b'W' | b'F' | b'S')
+    ) {
+        return None;
+    }
+    WEEKDAYS.iter().find(|(w, _)| *w == word).map(|&(_, d)| d)
+}
+
+/// The date scanner: a token view (`text`, `glued`) and the footnote markers.
+pub(super) struct Scanner<'a> {
+    pub(super) view: TokenView<'a>,
+    pub(super) footnotes: &'a Footnotes,
+}
+
+impl<'a> std::ops::Deref for Scanner<'a> {
+    type Target = TokenView<'a>;
+    fn deref(&self) -> &TokenView<'a> {
+        &self.view
+    }
+}
+
+impl<'a> Scanner<'a> {
+    /// The year in token `i`: "2013", or the year part of "2000.8" when the rest is a footnote.
+    pub(super) fn year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
+        let t = self.tokens.get(i)?;
+        if t.kind() != TokenKind::Number {
+            return None;
+        }
+        let s = self.text(i);
+        if let Some(y) = year_value(s) {
+            return Some((y, t.range()));
+        }
+        let m = self.footnotes.marker_in_token(i)?;
+        if m.kind == MarkerKind::AfterYear {
+            let y = year_value(&s[..4])?;
+            return Some((y, t.start()..t.start() + 4));
+        }
+        None
+    }
+
+    /// A year that stands as a time, not a reference or a count: not after "Section", not
+    /// glued into an identifier, not followed by a plural noun as a count ("2013 troops").
+    pub(super) fn standalone_year(&self, i: usize) -> Option<(i16, Range<usize>)> {
+        let (y, r) = self.year_at(i)?;
+        if is_phone_at(self.prose, &self.tokens[i].range()) {
+            return None;
+        }
+        if i > 0 {
+            let prev = self.text(i - 1);
+            let prev_word = if prev == "." && i > 1 {
+                self.text(i - 2)
+            } else {
+                prev
+            };
+            if REFERENCE_WORDS.contains(&prev_word) || matches!(prev, "$" | "€" | "£" | "#") {
+                return None;
+            }
+            // Glued to a word or code: "FY2013", "SM-2013".
+            if self.glued(i) && matches!(prev, "-" | "/" | "_") && i > 1 {
+                let before = &self.tokens[i - 2];
+                if before.kind() == TokenKind::Word && !self.glued(i - 1) {
+                    return None;
+                }
+            }
+        }
+        if self.glued(i + 1) && matches!(self.text(i + 1), "-" | "/" | "_") {
+            let after = self.tokens.get(i + 2);
+            if after.is_some_and(|t| t.kind() == TokenKind::Word) {
+                return None;
+            }
+        }
+        Some((y, r))
+    }
+
+    /// A year closing a date ("October 26, 2012.4"): also "YYYY.N" where N is a footnote the
+    /// marker scan could not place in its sequence.
+    pub(super) fn closing_year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
+        if let Some(y) = self.year_at(i) {
+            return Some(y);
+        }
+        let t = self.tokens.get(i)?;
+        let s = self.text(i);
+        let (year, frac) = s.split_once('.')?;
+        let y = year_value(year)?;
+        let ends = self.tokens.get(i + 1).is_none_or(|n| n.space_before());
+        (t.kind() == TokenKind::Number && (1..=3).contains(&frac.len()) && ends)
+            .then(|| (y, t.start()..t.start() + 4))
+    }
+
+    /// A day number 1–31 at token `i`.
+    pub(super) fn day_at(&self, i: usize) -> Option<i8> {
+        let t = self.tokens.get(i)?;
+        if t.kind() != TokenKind::Number {
+            return None;
+        }
+        let s = self.text(i);
+        (s.len() <= 2)
+            .then(|| s.parse::<i8>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
+
+    /// A month name at `i`, with the index after it (skipping an abbreviation's period).
+    pub(super) fn month_at(&self, i: usize) -> Option<(i8, usize)> {
+        let t = self.tokens.get(i)?;
+        if t.kind() != TokenKind::Word {
+            return None;
+        }
+        let w = self.text(i);
+        let m = month_of(w)?;
+        let abbreviated = w.len() <= 4 && w != "May" && w != "June" && w != "July";
+        if abbreviated {
+            // "Jan." needs its period; "Mar" alone is too often a name.
+            if self.text(i + 1) == "." && self.glued(i + 1) {
+                return Some((m, i + 2));
+            }
+            return None;
+        }
+        // "May" is a month only next to a day or a year.
+        Some((m, i + 1))
+    }
+
+    /// Parses a date starting at token `i`. The mention's `tokens.end` is the next token index.
+    pub(super) fn date_at(&self, i: usize, context_year: Option<i16>) -> Option<DateMention> {
+        let start_tok = i;
+        let mut j = i;
+        let mut weekday = None;
+        if let Some(wd) = self.tokens.get(j).and_then(|_| weekday_of(self.text(j))) {
+            let k = if self.text(j + 1) == "," {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.month_at(k).is_some() || self.day_at(k).is_some() {
+                weekday = Some((wd, self.tokens[j].range()));
+                j = k;
+            }
+        }
+        // ISO: 2013-07-01
+        if let Some((y, _)) = self.year_at(j) {
+            if self.text(j + 1) == "-" && self.glued(j + 1) && self.glued(j + 2) {
+                let m = self.text(j + 2);
+                let d = self.text(j + 4);
+                if m.len() == 2
+                    && self.text(j + 3) == "-"
+                    && self.glued(j + 3)
+                    && self.glued(j + 4)
+                    && d.len() == 2
+                {
+                    let month: i8 = m.parse().ok()?;
+                    let day: i8 = d.parse().ok()?;
+                    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+                        return None;
+                    }
+                    let date = PartialDate::new(y, Some(month), Some(day));
+                    return Some(self.mention(
+                        start_tok,
+                        j + 5,
+                        date,
+                        true,
+                        DateStyle::Iso,
+                        weekday,
+                        false,
+                        false,
+                    ));
+                }
+            }
+        }
+        // Month-first: "July 1, 2013", "July 1 2013", "October, 25, 2012", "July 1", "July 2013".
+        if let Some((month, k)) = self.month_at(j) {
+            let mut k = k;
+            let comma_after_month = self.text(k) == "," && self.day_at(k + 1).is_some();
+            if comma_after_month {
+                k += 1;
+            }
+            if let Some(day) = self.day_at(k) {
+                // Not a day if it runs on as a number: "July 1,650".
+                let mut end = k + 1;
+                let (year, year_written, missing_comma) = if self.text(end) == "," {
+                    match self.closing_year_at(end + 1) {
+                        Some((y, _)) => {
+                            end += 2;
+                            (Some(y), true, false)
+                        }
+                        None => (context_year, false, false),
+                    }
+                } else if let Some((y, _)) = self.closing_year_at(end) {
+                    end += 1;
+                    (Some(y), true, true)
+                } else {
+                    (context_year, false, false)
+                };
+                // Year unknown: None, for the caller to place or set aside.
+                let date = PartialDate::from_parts(year, Some(month), Some(day));
+                return Some(self.mention(
+                    start_tok,
+                    end,
+                    date,
+                    year_written,
+                    DateStyle::MonthDayYear,
+                    weekday,
+                    comma_after_month,
+                    missing_comma,
+                ));
+            }
+            if !comma_after_month {
+                let k2 = if self.text(k) == "," { k + 1 } else { k };
+                if let Some((y, _)) = self.year_at(k2) {
+                    let date = PartialDate::new(y, Some(month), None);
+                    return Some(self.mention(
+                        start_tok,
+                        k2 + 1,
+                        date,
+                        true,
+                        DateStyle::Other,
+                        weekday,
+                        false,
+                        false,
+                    ));
+                }
+            }
+            return None;
+        }
+        // Day-first: "1 July 2013", "1 July".
+        if let Some(day) = self.day_at(j) {
+            if let Some((month, k)) = self.month_at(j + 1) {
+                let (year, end, written) = match self.closing_year_at(k) {
+                    Some((y, _)) => (Some(y), k + 1, true),
+                    None => (context_year, k, false),
+                };
+                let date = PartialDate::from_parts(year, Some(month), Some(day));
+                return Some(self.mention(
+                    start_tok,
+                    end,
+                    date,
+                    written,
+                    DateStyle::DayMonthYear,
+                    weekday,
+                    false,
+                    false,
+                ));
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        date: PartialDate,
+        year_written: bool,
+        style: DateStyle,
+        weekday: Option<(jiff::civil::Weekday, Range<usize>)>,
+        comma_after_month: bool,
+        missing_year_comma: bool,
+    ) -> DateMention {
+        let last = &self.tokens[end - 1];
+        // The year part of "2000.8" ends before the marker.
+        let end_offset = if last.kind() == TokenKind::Number && self.text(end - 1).len() > 4 {
+            last.start() + 4
+        } else {
+            last.end()
+        };
+        DateMention {
+            range: self.tokens[start].start()..end_offset,
+            date,
+            year_written,
+            style,
+            weekday,
+            comma_after_month,
+            missing_year_comma,
+            tokens: start..end,
+        }
+    }
+}
+
+/// Whether the year-like number at `i` is a count: preceded by a qualifier or currency, or
+/// followed by a plural noun without a determiner before it ("2013 troops").
+pub(super) fn is_count(s: &Scanner, i: usize) -> bool {
+    let prev = if i > 0 { s.text(i - 1) } else { "" };
+    if matches!(
+        prev,
+        "$" | "€"
+            | "£"
+            | "about"
+            | "approximately"
+            | "some"
+            | "nearly"
+            | "over"
+            | "than"
+            | "least"
+            | "almost"
+    ) {
+        return true;
+    }
+    if s.glued(i + 1) && s.text(i + 1) == "," {
+        return false;
+    }
+    let next = s.text(i + 1);
+    let determiner = matches!(
+        prev,
+        "the"
+            | "The"
+            | "in"
+            | "In"
+            | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "to"
+            | "until"
+            | "during"
+            | "before"
+            | "after"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "fiscal"
+            | "early"
+            | "late"
+            | "mid"
+            | "calendar"
+            | "year"
+            | "for"
+    );
+    let plural_noun = s
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind() == TokenKind::Word && t.space_before())
+        && next.len() > 3
+        && next.ends_with('s')
+        && next.chars().all(|c| c.is_lowercase());
+    plural_noun && !determiner
+}
