@@ -219,7 +219,8 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, ConfigError> {
     };
     // Custom rule ids ("house.rule") are checked once the rules are loaded.
     for code in config.severity.keys() {
-        if crate::rules::by_code(code).is_none() && !code.contains('.') {
+        let unused = code.eq_ignore_ascii_case(crate::diagnostic::UNUSED_SUPPRESSION);
+        if crate::rules::by_code(code).is_none() && !code.contains('.') && !unused {
             return Err(bad("severity", code));
         }
     }

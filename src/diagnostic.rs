@@ -19,6 +19,10 @@ pub const FACTS_RULE: &str = "facts";
 /// Code of the diagnostics about a broken custom rule file.
 pub const RULES_RULE: &str = "rules";
 
+/// Code of the findings about suppression comments that silence nothing. It is selected,
+/// ignored and given a severity like any rule code.
+pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+
 /// Whether a diagnostic is about the run's own inputs (a file that cannot be read, a broken
 /// config, facts or rule file) rather than a finding in a document. Such problems make the run
 /// exit 2, are never recorded in a baseline, and are never hidden by one.

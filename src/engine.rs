@@ -21,6 +21,8 @@ pub struct Selection {
     select: Option<Vec<String>>,
     ignore: Vec<String>,
     overrides: std::collections::BTreeMap<String, Severity>,
+    /// The severity of the unused-suppression check, when it is selected.
+    unused_suppression: Option<Severity>,
 }
 
 impl Selection {
@@ -53,7 +55,19 @@ impl Selection {
                 (m.code, s)
             })
             .collect();
+        let unused = crate::diagnostic::UNUSED_SUPPRESSION;
+        let unused_suppression = (select.is_none_or(|s| {
+            s.iter()
+                .any(|sel| sel.eq_ignore_ascii_case("ALL") || sel.eq_ignore_ascii_case(unused))
+        }) && !ignore.iter().any(|sel| sel.eq_ignore_ascii_case(unused)))
+        .then(|| {
+            overrides
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(unused))
+                .map_or(Severity::Info, |(_, v)| *v)
+        });
         Selection {
+            unused_suppression,
             rules,
             severity,
             select: select.map(<[String]>::to_vec),
@@ -201,7 +215,19 @@ pub fn check_document_full(
             finding,
         });
     }
-    crate::suppress::apply(doc, &mut out);
+    let ran: Vec<&str> = selection
+        .rules
+        .iter()
+        .map(|r| r.meta().code)
+        .chain(
+            custom
+                .rules
+                .iter()
+                .filter(|r| selection.custom_enabled(&r.id))
+                .map(|r| r.id.as_str()),
+        )
+        .collect();
+    crate::suppress::apply(doc, &mut out, &ran, selection.unused_suppression);
     sort(&mut out);
     // What each fact was matched to, for `--explain-facts`; nothing to match without facts.
     let fact_lines = if facts.is_empty() {

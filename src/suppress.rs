@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::source::{DirectiveKind as Kind, Document};
 
 /// Code of the findings about suppressions that silence nothing.
-pub const UNUSED_RULE: &str = "unused-suppression";
+pub use crate::diagnostic::UNUSED_SUPPRESSION as UNUSED_RULE;
 
 /// Whether a suppression naming `codes` covers `rule`: every rule when it names none; a code, a
 /// prefix of a built-in code ("ACR"), or a custom rule id or namespace ("house" covers
@@ -26,9 +26,16 @@ fn covers(codes: &[String], rule: &str) -> bool {
         })
 }
 
-/// Removes the suppressed diagnostics of a document and adds one info finding per suppression
-/// that silenced nothing.
-pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
+/// Removes the suppressed diagnostics of a document and, when `unused` gives a severity (the
+/// unused-suppression check is selected), adds a finding per suppression that silenced
+/// nothing. A suppression is judged only when a rule it names ran (`ran`): with
+/// `--select ACR003`, a `disable DAT` comment has nothing to silence and is not stale.
+pub fn apply(
+    doc: &Document,
+    diagnostics: &mut Vec<Diagnostic>,
+    ran: &[&str],
+    unused: Option<Severity>,
+) {
     let directives = &doc.directives;
     if directives.is_empty() {
         return;
@@ -63,8 +70,19 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
         }
         !suppressed
     });
+    let Some(severity) = unused else {
+        return;
+    };
     for (i, dir) in directives.iter().enumerate() {
         if used[i] || dir.kind == Kind::Enable {
+            continue;
+        }
+        let names_a_rule_that_ran = dir.codes.is_empty()
+            || dir
+                .codes
+                .iter()
+                .any(|c| ran.iter().any(|r| covers(std::slice::from_ref(c), r)));
+        if !names_a_rule_that_ran {
             continue;
         }
         let what = if dir.codes.is_empty() {
@@ -75,7 +93,7 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.push(Diagnostic {
             file: doc.file.clone(),
             rule: UNUSED_RULE.into(),
-            severity: Severity::Info,
+            severity,
             finding: Finding::new(
                 dir.range.clone(),
                 format!("this suppression of {what} silences nothing"),
@@ -90,6 +108,9 @@ pub fn apply(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::source::Format;
+
+    /// The rules the tests' findings come from, as if they all ran.
+    const RAN: &[&str] = &["ACR001", "ACR003", "DAT005", "REF002", "é.x"];
 
     fn diag(doc: &Document, rule: &str, line: usize) -> Diagnostic {
         let start = doc.file.line_starts()[line];
@@ -111,7 +132,7 @@ mod tests {
             diag(&doc, "DAT005", 5),
             diag(&doc, "DAT005", 7),
         ];
-        apply(&doc, &mut ds);
+        apply(&doc, &mut ds, RAN, Some(Severity::Info));
         let left: Vec<(String, usize)> = ds
             .iter()
             .map(|d| (d.rule.clone(), doc.file.line_index(d.finding.range.start)))
@@ -128,7 +149,7 @@ mod tests {
             diag(&doc, "ACR003", 3),
             diag(&doc, "ACR003", 1),
         ];
-        apply(&doc, &mut ds);
+        apply(&doc, &mut ds, RAN, Some(Severity::Info));
         assert_eq!(ds.len(), 1);
         assert_eq!(doc.file.line_index(ds[0].finding.range.start), 1);
     }
@@ -141,7 +162,7 @@ mod tests {
             "<!-- factlint-disable-next-line A -->\nx\n<!-- factlint-disable-next-line é -->\ny\n";
         let doc = Document::new("t.md", text, Format::Markdown);
         let mut ds = vec![diag(&doc, "é.x", 1), diag(&doc, "é.x", 3)];
-        apply(&doc, &mut ds);
+        apply(&doc, &mut ds, RAN, Some(Severity::Info));
         let left: Vec<(&str, usize)> = ds
             .iter()
             .map(|d| (d.rule.as_str(), doc.file.line_index(d.finding.range.start)))
@@ -151,11 +172,36 @@ mod tests {
     }
 
     #[test]
+    fn a_suppression_of_rules_that_did_not_run_is_not_judged() {
+        let text = "<!-- factlint-disable-next-line DAT -->\nclean line\n";
+        let doc = Document::new("t.md", text, Format::Markdown);
+        let mut ds = Vec::new();
+        apply(&doc, &mut ds, &["ACR003"], Some(Severity::Info));
+        assert!(ds.is_empty(), "{ds:?}");
+        apply(&doc, &mut ds, &["ACR003", "DAT005"], Some(Severity::Info));
+        assert_eq!(ds.len(), 1);
+        // The check itself not selected: nothing reported.
+        let mut ds = Vec::new();
+        apply(&doc, &mut ds, &["DAT005"], None);
+        assert!(ds.is_empty());
+    }
+
+    #[test]
+    fn a_suppression_written_in_code_is_an_example_not_a_suppression() {
+        let text = "Write `<!-- factlint-disable-next-line ACR001 -->` to silence it.\nThe XYZ\n\n```\n<!-- factlint-disable-file -->\n```\n";
+        let doc = Document::new("t.md", text, Format::Markdown);
+        assert!(doc.directives.is_empty(), "{:?}", doc.directives);
+        let mut ds = vec![diag(&doc, "ACR001", 1)];
+        apply(&doc, &mut ds, RAN, Some(Severity::Info));
+        assert_eq!(ds.len(), 1);
+    }
+
+    #[test]
     fn unused_suppressions_are_reported() {
         let text = "<!-- factlint-disable-next-line ACR001 -->\nclean line\n";
         let doc = Document::new("t.md", text, Format::Markdown);
         let mut ds = Vec::new();
-        apply(&doc, &mut ds);
+        apply(&doc, &mut ds, RAN, Some(Severity::Info));
         assert_eq!(ds.len(), 1);
         assert_eq!(ds[0].rule, UNUSED_RULE);
         assert_eq!(ds[0].severity, Severity::Info);

@@ -179,3 +179,28 @@ fn unsafe_fixes_are_applied_only_when_asked_for() {
         "Minister Getachew Reda spoke on Monday.\n"
     );
 }
+
+#[test]
+fn unused_suppression_is_a_rule_code_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("notes.md");
+    fs::write(
+        &doc,
+        "<!-- factlint-disable-next-line DAT005 -->\nA clean line.\n",
+    )
+    .unwrap();
+    let concise = |extra: &[&str]| {
+        let out = factlint()
+            .args(["check", "--no-config", "--format", "concise"])
+            .args(extra)
+            .arg(&doc)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(concise(&[]).contains("info[unused-suppression]"));
+    assert!(!concise(&["--ignore", "unused-suppression"]).contains("unused-suppression"));
+    // Only DAT005's suppression, and DAT005 did not run: nothing to judge.
+    assert!(!concise(&["--select", "ACR003"]).contains("unused-suppression"));
+    assert!(concise(&["--select", "DAT,unused-suppression"]).contains("unused-suppression"));
+}

@@ -240,9 +240,10 @@ pub fn selector_matches(selector: &str, code: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(selector.as_bytes()))
 }
 
-/// Whether `selector` names at least one built-in rule.
+/// Whether `selector` names at least one built-in rule (or the unused-suppression check).
 pub fn selector_is_known(selector: &str) -> bool {
     selector.eq_ignore_ascii_case("ALL")
+        || selector.eq_ignore_ascii_case(crate::diagnostic::UNUSED_SUPPRESSION)
         || BUILTIN
             .iter()
             .any(|r| selector_matches(selector, r.meta().code))

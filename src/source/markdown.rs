@@ -11,6 +11,9 @@ pub struct MarkdownScan {
     pub not_prose: Vec<Range<usize>>,
     /// Code blocks and spans, raw HTML and front matter: nothing in them is read at all.
     pub code: Vec<Range<usize>>,
+    /// Code blocks and spans, front matter and math: text written as a literal, where even a
+    /// suppression comment is only an example of one.
+    pub literal: Vec<Range<usize>>,
     pub headings: Vec<Range<usize>>,
     /// Whole links, text and destination.
     pub links: Vec<Range<usize>>,
@@ -29,12 +32,14 @@ pub fn scan(text: &str) -> MarkdownScan {
         match event {
             Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::MetadataBlock(_))
-            | Event::Start(Tag::HtmlBlock)
             | Event::Code(_)
-            | Event::Html(_)
-            | Event::InlineHtml(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_) => {
+                out.literal.push(range.clone());
+                out.code.push(range.clone());
+                out.not_prose.push(range);
+            }
+            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => {
                 out.code.push(range.clone());
                 out.not_prose.push(range);
             }

@@ -84,9 +84,11 @@ impl Document {
         let mut footnote_refs = Vec::new();
         let mut footnote_defs = Vec::new();
         let mut code: Vec<Range<usize>> = Vec::new();
+        let mut literal: Vec<Range<usize>> = Vec::new();
         if format == Format::Markdown {
             let md = markdown::scan(&file.text);
             code = md.code;
+            literal = md.literal;
             for r in md.not_prose {
                 mask.blank(r);
             }
@@ -115,8 +117,14 @@ impl Document {
             let i = code.partition_point(|c| c.start <= u.start);
             code[..i].last().is_none_or(|c| u.start >= c.end)
         });
-        // Suppression comments are not prose.
-        let directives = directives::lex(&file);
+        // Suppression comments are not prose. One written in code is an example of one (a
+        // README showing how to suppress a rule): it suppresses nothing.
+        let mut directives = directives::lex(&file);
+        directives.retain(|d| {
+            !literal
+                .iter()
+                .any(|l| l.start <= d.range.start && d.range.end <= l.end)
+        });
         for d in &directives {
             mask.blank(d.range.clone());
         }
