@@ -28,7 +28,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check documents (files, directories, or '-' for stdin).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules: code, name, default severity, summary.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
@@ -127,6 +127,9 @@ struct CheckArgs {
     /// Record the current findings in this baseline file (and report nothing as failing).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// List the infos in human and concise output (otherwise one line counts them).
+    #[arg(long)]
+    show_infos: bool,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -171,7 +174,7 @@ impl From<OutputFormat> for report::Format {
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { code, rules } => explain(&code, &rules),
         Command::Test { paths, color } => test_rules(&paths, color),
@@ -257,6 +260,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         diagnostics: &run.diagnostics,
         summary: run.summary(),
         fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
+        show_infos: args.show_infos,
     };
     let format = report::Format::from(args.format);
     let human = matches!(format, report::Format::Human | report::Format::Concise);

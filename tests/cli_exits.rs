@@ -191,7 +191,13 @@ fn unused_suppression_is_a_rule_code_like_any_other() {
     .unwrap();
     let concise = |extra: &[&str]| {
         let out = factlint()
-            .args(["check", "--no-config", "--format", "concise"])
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "concise",
+                "--show-infos",
+            ])
             .args(extra)
             .arg(&doc)
             .output()
@@ -203,4 +209,61 @@ fn unused_suppression_is_a_rule_code_like_any_other() {
     // Only DAT005's suppression, and DAT005 did not run: nothing to judge.
     assert!(!concise(&["--select", "ACR003"]).contains("unused-suppression"));
     assert!(concise(&["--select", "DAT,unused-suppression"]).contains("unused-suppression"));
+}
+
+#[test]
+fn infos_are_counted_in_one_line_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("notes.md");
+    fs::write(
+        &doc,
+        "<!-- factlint-disable-next-line DAT005 -->\nThe Joint Mission Analysis Centre (JMAC) met.\n",
+    )
+    .unwrap();
+    for format in ["human", "concise"] {
+        let out = factlint()
+            .args(["check", "--no-config", "--format", format])
+            .arg(&doc)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(
+                "2 infos not shown (ACR006 1, unused-suppression 1): --show-infos lists them"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("[ACR006]"), "{text}");
+        assert!(text.contains("0 errors, 0 warnings, 2 infos"), "{text}");
+    }
+    factlint()
+        .args(["check", "--no-config", "--show-infos"])
+        .arg(&doc)
+        .assert()
+        .stdout(predicate::str::contains("info[ACR006]"))
+        .stdout(predicate::str::contains("not shown").not());
+}
+
+#[test]
+fn human_output_shows_a_window_of_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    let line = format!(
+        "{} The Joint Mission Analysis Centre (JMAC) met. {} The JMCA was late. {}\n",
+        "Filler words here. ".repeat(40),
+        "More filler here. ".repeat(40),
+        "Tail words here. ".repeat(40)
+    );
+    fs::write(&doc, &line).unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "human"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let col = line[..line.find("JMCA").unwrap()].chars().count() + 1;
+    assert!(text.contains(&format!("brief.txt:1:{col}")), "{text}");
+    assert!(text.contains("…"), "{text}");
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 160, "a line of {widest} characters:\n{text}");
 }

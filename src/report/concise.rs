@@ -3,6 +3,10 @@
 use crate::diagnostic::Diagnostic;
 
 pub fn render(diagnostics: &[Diagnostic]) -> String {
+    render_refs(&diagnostics.iter().collect::<Vec<_>>())
+}
+
+pub fn render_refs(diagnostics: &[&Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let (line, col) = d.file.position(d.finding.range.start);

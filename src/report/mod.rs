@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+mod window;
 
 pub use crate::diagnostic::Summary;
 
@@ -35,6 +36,38 @@ pub struct Report<'a> {
     pub summary: Summary,
     /// `--explain-facts`: shown by the human and JSON formats.
     pub fact_lines: Option<&'a [FactLine]>,
+    /// List the infos in the human and concise formats (`--show-infos`); otherwise they are
+    /// counted in one line. The machine formats always list everything.
+    pub show_infos: bool,
+}
+
+impl Report<'_> {
+    /// The diagnostics a terminal format lists, and the line that counts the infos it leaves
+    /// out ("3 infos not shown (ACR006 2, unused-suppression 1): --show-infos lists them").
+    fn for_terminal(&self) -> (Vec<&Diagnostic>, Option<String>) {
+        if self.show_infos {
+            return (self.diagnostics.iter().collect(), None);
+        }
+        let (shown, infos): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
+            .diagnostics
+            .iter()
+            .partition(|d| d.severity != crate::diagnostic::Severity::Info);
+        if infos.is_empty() {
+            return (shown, None);
+        }
+        let mut by_rule: std::collections::BTreeMap<&str, usize> = Default::default();
+        for d in &infos {
+            *by_rule.entry(d.rule.as_str()).or_default() += 1;
+        }
+        let rules: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let s = if infos.len() == 1 { "" } else { "s" };
+        let line = format!(
+            "{} info{s} not shown ({}): --show-infos lists them",
+            infos.len(),
+            rules.join(", ")
+        );
+        (shown, Some(line))
+    }
 }
 
 impl Format {
@@ -46,13 +79,21 @@ impl Format {
             Format::Sarif => writeln!(out, "{}", sarif::render(diagnostics)),
             Format::Github => write!(out, "{}", github::render(diagnostics)),
             Format::Concise => {
-                write!(out, "{}", concise::render(diagnostics))?;
+                let (shown, hidden) = report.for_terminal();
+                write!(out, "{}", concise::render_refs(&shown))?;
+                if let Some(line) = hidden {
+                    writeln!(out, "{line}")?;
+                }
                 writeln!(out, "{}", human::summary_line(report.summary))
             }
             Format::Human => {
-                human::emit(out, diagnostics)?;
+                let (shown, hidden) = report.for_terminal();
+                human::emit_refs(out, &shown)?;
                 if let Some(lines) = report.fact_lines {
                     write!(out, "{}", human::explain_facts(lines))?;
+                }
+                if let Some(line) = hidden {
+                    writeln!(out, "{line}")?;
                 }
                 writeln!(out, "{}", human::summary_line(report.summary))
             }
