@@ -36,7 +36,8 @@ enum Command {
     },
     /// Print a rule's documentation: what it checks, why, examples, how to silence it.
     Explain {
-        /// A rule code (ACR003) or a custom rule id (brief-hygiene.doubled-word).
+        /// A rule code (ACR003), a rule name (acronym-typo) or a custom rule id
+        /// (brief-hygiene.doubled-word).
         code: String,
         /// Custom rule files or folders to look in (besides the config's and the packs).
         #[arg(long = "rules", value_name = "PATH")]
@@ -57,8 +58,14 @@ enum Command {
     },
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff).
-    Man,
+    /// Print a man page (roff): factlint(1), or a subcommand's (factlint-check(1)).
+    Man {
+        /// The subcommand whose page to print (check, rules, explain, ...).
+        subcommand: Option<String>,
+        /// Write every page (factlint.1, factlint-check.1, ...) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+        out_dir: Option<PathBuf>,
+    },
     /// Print the acronym definitions found in documents.
     Acronyms {
         /// Files or directories.
@@ -185,7 +192,10 @@ pub fn run(cli: Cli) -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "factlint", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => man_page(),
+        Command::Man {
+            subcommand,
+            out_dir,
+        } => man_page(subcommand.as_deref(), out_dir.as_deref()),
         Command::Acronyms { paths, format } => acronyms(&paths, format),
     };
     match result {
@@ -295,12 +305,51 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(run.exit_code()))
 }
 
-fn man_page() -> anyhow::Result<ExitCode> {
+/// `factlint man`: the top-level page, one subcommand's page, or every page into a folder.
+fn man_page(
+    subcommand: Option<&str>,
+    out_dir: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
     use clap::CommandFactory;
-    let man = clap_mangen::Man::new(Cli::command());
-    let mut out = Vec::new();
-    man.render(&mut out)?;
-    std::io::stdout().write_all(&out)?;
+    let top = Cli::command();
+    let render = |cmd: clap::Command| -> anyhow::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        clap_mangen::Man::new(cmd).render(&mut out)?;
+        Ok(out)
+    };
+    // A subcommand's page is named factlint-NAME, as factlint(1) refers to it.
+    let page = |name: &str| {
+        top.find_subcommand(name).map(|c| {
+            let title = format!("factlint-{name}");
+            c.clone()
+                .bin_name(format!("factlint {name}"))
+                .display_name(title)
+        })
+    };
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join("factlint.1"), render(top.clone())?)?;
+        for sub in top.get_subcommands().filter(|c| c.get_name() != "help") {
+            if let Some(cmd) = page(sub.get_name()) {
+                std::fs::write(
+                    dir.join(format!("factlint-{}.1", sub.get_name())),
+                    render(cmd)?,
+                )?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bytes = match subcommand {
+        None => render(top.clone())?,
+        Some(name) => match page(name) {
+            Some(cmd) => render(cmd)?,
+            None => {
+                eprintln!("factlint: no subcommand '{name}' (see `factlint --help`)");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    std::io::stdout().write_all(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -486,10 +486,10 @@ pub fn acronyms(paths: &[PathBuf]) -> (Vec<AcronymEntry>, Vec<String>) {
     (found, errors)
 }
 
-/// What `factlint explain` prints for a built-in rule (by code) or a custom rule (by id, from
-/// `rule_paths`, the discovered config's rules, or a pack).
+/// What `factlint explain` prints for a built-in rule (by code or name) or a custom rule (by
+/// id, from `rule_paths`, the discovered config's rules, or a pack).
 pub fn explain(code: &str, rule_paths: &[PathBuf]) -> Option<String> {
-    if let Some(rule) = rules::by_code(code) {
+    if let Some(rule) = rules::by_code_or_name(code) {
         let m = rule.meta();
         return Some(format!(
             "# {} ({})\n\nDefault severity: {}. Fix: {}.\n\n{}\n",

@@ -231,6 +231,16 @@ pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(code))
 }
 
+/// The rule with this code ("ACR003") or name ("acronym-typo"), if any.
+pub fn by_code_or_name(code_or_name: &str) -> Option<&'static dyn Rule> {
+    by_code(code_or_name).or_else(|| {
+        BUILTIN
+            .iter()
+            .copied()
+            .find(|r| r.meta().name.eq_ignore_ascii_case(code_or_name))
+    })
+}
+
 /// Whether `selector` names a code or a prefix of one ("ACR", "ACR00", "ACR003"). Compared on
 /// bytes: a custom rule id may start with a multi-byte letter, and a slice cut inside it would
 /// panic.

@@ -1,5 +1,6 @@
-//! Exit codes that never lie, and the fix and baseline paths that used to: each test is a
-//! regression test for a way the command line once reported success when it should not have.
+//! A command line you can trust: exit codes that never lie, fixes only where they are safe,
+//! suppressions that mean what they say, output that fits a terminal. Each test is a
+//! regression test for a way the command line once misled its user.
 
 mod common;
 
@@ -266,4 +267,60 @@ fn human_output_shows_a_window_of_a_long_line() {
     assert!(text.contains("…"), "{text}");
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest < 160, "a line of {widest} characters:\n{text}");
+}
+
+#[test]
+fn explain_takes_a_code_or_a_name() {
+    for key in ["ACR003", "acronym-typo", "Acronym-Typo"] {
+        factlint()
+            .args(["explain", key])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("# acronym-typo (ACR003)"));
+    }
+}
+
+#[test]
+fn each_subcommand_has_a_man_page() {
+    factlint()
+        .args(["man", "check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH factlint-check 1"))
+        .stdout(predicate::str::contains("unsafe\\-fixes"));
+    let dir = tempfile::tempdir().unwrap();
+    factlint()
+        .args(["man", "--out-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let top = fs::read_to_string(dir.path().join("factlint.1")).unwrap();
+    // Every page the top-level page refers to exists.
+    for sub in ["check", "rules", "explain", "test", "config", "acronyms"] {
+        assert!(top.contains(&format!("factlint\\-{sub}(1)")), "{sub}");
+        assert!(
+            dir.path().join(format!("factlint-{sub}.1")).is_file(),
+            "{sub}"
+        );
+    }
+}
+
+#[test]
+fn the_pre_commit_hook_matches_documents_only() {
+    let hook = fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
+    assert!(
+        !hook.contains("types_or: [markdown, text]"),
+        "`text` matches .py too"
+    );
+    let files = hook
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("files: "))
+        .expect("a files pattern");
+    let pattern = regex::Regex::new(files).unwrap();
+    for doc in ["README.md", "docs/brief.txt", "a/b.markdown", "page.mdx"] {
+        assert!(pattern.is_match(doc), "{doc}");
+    }
+    for other in ["setup.py", "ci.yaml", "Cargo.toml", "notes.md.bak"] {
+        assert!(!pattern.is_match(other), "{other}");
+    }
 }
