@@ -90,21 +90,16 @@ pub fn compile_overrides(
         .map(|o| {
             let mut b = globset::GlobSetBuilder::new();
             for f in &o.files {
-                // A glob matches anywhere under the checked paths: "glossary/**" also matches
-                // "docs/glossary/terms.md".
-                let pattern = if f.starts_with('/') || f.starts_with("**") {
-                    f.clone()
-                } else {
-                    format!("**/{f}")
+                // Read against the path relative to the config's folder; a glob without a
+                // '/' ("*.txt", "CHANGELOG.md") also matches the file name in any folder.
+                let glob = |p: &str| {
+                    globset::Glob::new(p)
+                        .map_err(|e| format!("invalid glob '{f}' in [[overrides]]: {e}"))
                 };
-                b.add(
-                    globset::Glob::new(&pattern)
-                        .map_err(|e| format!("invalid glob '{f}' in [[overrides]]: {e}"))?,
-                );
-                b.add(
-                    globset::Glob::new(f)
-                        .map_err(|e| format!("invalid glob '{f}' in [[overrides]]: {e}"))?,
-                );
+                b.add(glob(f.trim_start_matches("./"))?);
+                if !f.contains('/') {
+                    b.add(glob(&format!("**/{f}"))?);
+                }
             }
             let set = b.build().map_err(|e| e.to_string())?;
             Ok((set, o.ignore.clone()))

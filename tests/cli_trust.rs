@@ -324,3 +324,65 @@ fn the_pre_commit_hook_matches_documents_only() {
         assert!(!pattern.is_match(other), "{other}");
     }
 }
+
+/// A project folder with a factlint.toml and two documents with an undefined acronym each.
+fn project(root: &std::path::Path, name: &str, config: &str) -> std::path::PathBuf {
+    let dir = root.join(name);
+    fs::create_dir_all(dir.join("glossary")).unwrap();
+    fs::create_dir_all(dir.join("docs/glossary")).unwrap();
+    fs::write(dir.join("factlint.toml"), config).unwrap();
+    for doc in ["brief.txt", "glossary/terms.txt", "docs/glossary/more.txt"] {
+        fs::write(dir.join(doc), "The XYZQ unit.\n").unwrap();
+    }
+    dir
+}
+
+#[test]
+fn each_file_is_checked_under_the_nearest_config_wherever_factlint_runs() {
+    let root = tempfile::tempdir().unwrap();
+    let overrides = "[[overrides]]\nfiles = [\"glossary/**\"]\nignore = [\"ACR001\"]\n";
+    project(root.path(), "a", overrides);
+    project(root.path(), "b", "ignore = [\"ACR001\"]\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = factlint()
+        .current_dir(elsewhere.path())
+        .args(["check", "--format", "concise"])
+        .arg(root.path().join("a"))
+        .arg(root.path().join("b"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flagged: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("[ACR001]"))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    let a = root.path().join("a");
+    // a's overrides are read against a's folder: a/glossary is left out, a/docs/glossary is
+    // not; b's config ignores ACR001 everywhere under b.
+    assert_eq!(
+        flagged,
+        vec![
+            a.join("brief.txt").display().to_string(),
+            a.join("docs/glossary/more.txt").display().to_string(),
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn fail_on_comes_from_each_files_config() {
+    let root = tempfile::tempdir().unwrap();
+    let strict = project(root.path(), "strict", "fail-on = \"warning\"\n");
+    let lax = project(root.path(), "lax", "");
+    factlint().arg("check").arg(&lax).assert().code(0);
+    factlint().arg("check").arg(&strict).assert().code(1);
+    // --config applies to every file, wherever it is.
+    factlint()
+        .arg("check")
+        .arg("--config")
+        .arg(lax.join("factlint.toml"))
+        .arg(&strict)
+        .assert()
+        .code(0);
+}

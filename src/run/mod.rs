@@ -6,6 +6,12 @@
 //! front end, such as a language server) only decides where they are written.
 
 use crate::analysis::PartialDate;
+mod commands;
+mod environment;
+
+pub use commands::{acronyms, explain, AcronymEntry};
+pub use environment::{ConfigFinder, Environment};
+
 use crate::config::{self, Config, ConfigError, FailOn};
 use crate::custom::{self, CustomRules};
 use crate::diagnostic::{Diagnostic, Finding, Severity, Summary};
@@ -100,7 +106,9 @@ pub struct CheckRun {
     pub diffed: bool,
     /// An input could not be read, or a facts or rule file is broken.
     pub errored: bool,
-    pub fail_on: FailOn,
+    /// The `fail-on` level of each checked file's configuration, by the name it is reported
+    /// under (a file not listed fails at errors).
+    pub fail_on: HashMap<String, FailOn>,
 }
 
 impl CheckRun {
@@ -118,14 +126,12 @@ impl CheckRun {
             u8::from(!self.diffs.is_empty())
         } else if self.baseline_written {
             0
-        } else if self
-            .diagnostics
-            .iter()
-            .any(|d| self.fail_on.fails(d.severity))
-        {
-            1
         } else {
-            0
+            let fails = |d: &Diagnostic| {
+                let level = self.fail_on.get(d.path()).copied().unwrap_or_default();
+                level.fails(d.severity)
+            };
+            u8::from(self.diagnostics.iter().any(fails))
         }
     }
 }
@@ -164,80 +170,97 @@ pub fn config_error_diagnostic(e: ConfigError) -> Diagnostic {
 
 /// Runs a check: see the module documentation for its steps.
 pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
-    let (config, config_dir) = load_config(&options.config)
-        .map_err(|e| RunError::Config(Box::new(config_error_diagnostic(e))))?;
-    let relative = |p: &PathBuf| config_dir.as_ref().map_or_else(|| p.clone(), |d| d.join(p));
-    let rule_paths: Vec<PathBuf> = config
-        .rules
-        .iter()
-        .map(relative)
-        .chain(options.rules.iter().cloned())
-        .collect();
-    let pack_names: Vec<String> = config.packs.iter().chain(&options.packs).cloned().collect();
-    let (custom, rule_problems) =
-        custom::load_rules(&rule_paths, &pack_names).map_err(RunError::Setup)?;
-    for code in options.select.iter().flatten().chain(&options.ignore) {
-        let custom_known = custom
-            .rules
-            .iter()
-            .any(|r| r.id == *code || r.id.starts_with(&format!("{code}.")));
-        if !rules::selector_is_known(code) && !custom_known {
-            return Err(RunError::Setup(format!(
-                "unknown rule code or prefix '{code}' (see `factlint rules`)"
-            )));
-        }
-    }
     let as_of = match &options.as_of {
         Some(s) => Some(PartialDate::parse(s).ok_or_else(|| {
             RunError::Setup(format!("--as-of {s} is not a date (use YYYY-MM-DD)"))
         })?),
         None => None,
     };
-    let select = options.select.clone().or(config.select.clone());
-    let ignore: Vec<String> = config
-        .ignore
-        .iter()
-        .chain(&options.ignore)
-        .cloned()
-        .collect();
-    let selection = Selection::new(select.as_deref(), &ignore, &config.severity);
-    let settings = Settings {
-        exempt: config.acronyms.exempt.iter().cloned().collect(),
-        as_of,
-        ..Settings::default()
-    };
-    let fail_on = options.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-
     let inputs = source::expand_paths(&options.paths);
-    let global: Vec<PathBuf> = config
-        .facts
-        .iter()
-        .map(relative)
-        .chain(options.facts.iter().cloned())
-        .collect();
+    // Each file is checked under the nearest factlint.toml upward from it (as ruff finds its
+    // configuration), unless --config or --no-config says otherwise: one environment per
+    // configuration, built once.
+    let mut finder = ConfigFinder::default();
+    let mut environments: Vec<Environment> = Vec::new();
+    let mut env_of_input = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        let config_path = finder.config_for(&options.config, input);
+        let index = match environments
+            .iter()
+            .position(|e| e.config_path == config_path)
+        {
+            Some(i) => i,
+            None => {
+                environments.push(Environment::new(config_path, options, as_of)?);
+                environments.len() - 1
+            }
+        };
+        env_of_input.push(index);
+    }
+    if environments.is_empty() {
+        // No inputs: the codes given are still checked against the configuration in effect.
+        let config_path = finder.config_for(&options.config, &Input::Stdin);
+        environments.push(Environment::new(config_path, options, as_of)?);
+    }
+    for code in options.select.iter().flatten().chain(&options.ignore) {
+        let custom_known = environments.iter().any(|e| {
+            e.custom
+                .rules
+                .iter()
+                .any(|r| r.id == *code || r.id.starts_with(&format!("{code}.")))
+        });
+        if !rules::selector_is_known(code) && !custom_known {
+            return Err(RunError::Setup(format!(
+                "unknown rule code or prefix '{code}' (see `factlint rules`)"
+            )));
+        }
+    }
+
     let sidecars: Vec<Option<PathBuf>> = inputs.iter().map(sidecar_for).collect();
-    let (facts_by_path, facts_problems) = load_facts(&global, &sidecars);
-    let global_facts: Vec<Arc<Facts>> = global
+    let global: Vec<PathBuf> = environments
         .iter()
-        .filter_map(|p| facts_by_path.get(p).cloned())
+        .flat_map(|e| e.facts.iter().cloned())
         .collect();
+    let (facts_by_path, facts_problems) = load_facts(&global, &sidecars);
 
     let results: Vec<(DocumentReport, bool)> = inputs
         .par_iter()
         .zip(sidecars.par_iter())
-        .map(|(input, sidecar)| {
-            let mut facts = global_facts.clone();
+        .zip(env_of_input.par_iter())
+        .map(|((input, sidecar), &ei)| {
+            let env = &environments[ei];
+            let mut facts: Vec<Arc<Facts>> = env
+                .facts
+                .iter()
+                .filter_map(|p| facts_by_path.get(p).cloned())
+                .collect();
             if let Some(f) = sidecar.as_ref().and_then(|p| facts_by_path.get(p)) {
                 if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
                     facts.push(f.clone());
                 }
             }
-            check_input(input, &settings, &selection, &facts, &custom)
+            let (mut report, err) =
+                check_input(input, &env.settings, &env.selection, &facts, &env.custom);
+            env.apply_overrides(input, &mut report.diagnostics);
+            (report, err)
         })
         .collect();
+    let mut rule_problems: Vec<Diagnostic> = Vec::new();
+    for e in &mut environments {
+        for d in e.problems.drain(..) {
+            // A rule file two configurations share has its problems reported once.
+            let seen = rule_problems.iter().any(|p| {
+                p.path() == d.path()
+                    && p.finding.range == d.finding.range
+                    && p.finding.message == d.finding.message
+            });
+            if !seen {
+                rule_problems.push(d);
+            }
+        }
+    }
     let mut run = CheckRun {
         files: inputs.len(),
-        fail_on,
         errored: results.iter().any(|(_, err)| *err)
             || !facts_problems.is_empty()
             || !rule_problems.is_empty(),
@@ -245,17 +268,12 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
     };
     run.diagnostics = facts_problems;
     run.diagnostics.extend(rule_problems);
-    for (r, _) in results {
+    for (((r, _), &ei), input) in results.into_iter().zip(&env_of_input).zip(&inputs) {
+        run.fail_on
+            .insert(input.display().to_string(), environments[ei].fail_on);
         run.diagnostics.extend(r.diagnostics);
         run.fact_lines.extend(r.fact_lines);
     }
-    // Per-path overrides: `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`.
-    let overrides = config::compile_overrides(&config.overrides).map_err(RunError::Setup)?;
-    run.diagnostics.retain(|d| {
-        !overrides.iter().any(|(glob, ignore)| {
-            glob.is_match(d.path()) && ignore.iter().any(|c| rules::selector_matches(c, &d.rule))
-        })
-    });
     engine::sort(&mut run.diagnostics);
     if let Some(path) = &options.write_baseline {
         let n = crate::baseline::write(path, &run.diagnostics).map_err(|e| {
@@ -434,87 +452,4 @@ fn check_input(
             only(Diagnostic::file_error(file, IO_RULE, e.to_string()), true)
         }
     }
-}
-
-/// One acronym definition found by `factlint acronyms`. The fields are in the order the JSON
-/// output has always listed them (alphabetical).
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct AcronymEntry {
-    pub column: usize,
-    pub line: usize,
-    pub long: String,
-    pub path: String,
-    pub short: String,
-}
-
-/// The acronym definitions of the documents under `paths`, in path order, with the inputs that
-/// could not be read ("path: why").
-pub fn acronyms(paths: &[PathBuf]) -> (Vec<AcronymEntry>, Vec<String>) {
-    let inputs = source::expand_paths(paths);
-    let results: Vec<Result<Vec<AcronymEntry>, String>> = inputs
-        .par_iter()
-        .map(|input| {
-            let Some(doc) = load_input(input).map_err(|e| format!("{}: {e}", input.display()))?
-            else {
-                return Ok(Vec::new());
-            };
-            let analysis = crate::analysis::Analysis::new(&doc);
-            Ok(analysis
-                .definitions
-                .iter()
-                .map(|d| {
-                    let (line, column) = doc.file.position(d.short_range.start);
-                    AcronymEntry {
-                        path: doc.name().to_string(),
-                        short: d.written.clone(),
-                        long: d.long.clone(),
-                        line,
-                        column,
-                    }
-                })
-                .collect())
-        })
-        .collect();
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(v) => found.extend(v),
-            Err(e) => errors.push(e),
-        }
-    }
-    (found, errors)
-}
-
-/// What `factlint explain` prints for a built-in rule (by code or name) or a custom rule (by
-/// id, from `rule_paths`, the discovered config's rules, or a pack).
-pub fn explain(code: &str, rule_paths: &[PathBuf]) -> Option<String> {
-    if let Some(rule) = rules::by_code_or_name(code) {
-        let m = rule.meta();
-        return Some(format!(
-            "# {} ({})\n\nDefault severity: {}. Fix: {}.\n\n{}\n",
-            m.name,
-            m.code,
-            m.severity,
-            m.fix.describe(),
-            m.explanation()
-        ));
-    }
-    let mut paths = rule_paths.to_vec();
-    let mut packs: Vec<String> = custom::packs::names()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    if let Ok((c, Some(dir))) = load_config(&ConfigSource::Discover) {
-        paths.extend(c.rules.iter().map(|p| dir.join(p)));
-        packs.extend(c.packs);
-    }
-    packs.sort();
-    packs.dedup();
-    let (custom, _) = custom::load_rules(&paths, &packs).unwrap_or_default();
-    custom
-        .rules
-        .iter()
-        .find(|r| r.id == code)
-        .map(|r| r.explanation())
 }
