@@ -254,8 +254,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let run = match run::check(&options) {
         Ok(run) => run,
-        Err(RunError::Config(d)) => {
-            eprint!("{}", report::human::render(&[*d]));
+        Err(RunError::Config(problems)) => {
+            eprint!("{}", report::human::render(&problems));
             return Ok(ExitCode::from(2));
         }
         Err(RunError::Setup(message)) => {
@@ -360,9 +360,12 @@ fn show_config() -> anyhow::Result<ExitCode> {
     let config = match &path {
         Some(p) => match config::load_config(p) {
             Ok(c) => c,
-            Err(e) => {
-                let d = run::config_error_diagnostic(e);
-                eprint!("{}", report::human::render(&[d]));
+            Err(errors) => {
+                let problems: Vec<_> = errors
+                    .into_iter()
+                    .map(run::config_error_diagnostic)
+                    .collect();
+                eprint!("{}", report::human::render(&problems));
                 return Ok(ExitCode::from(2));
             }
         },

@@ -189,47 +189,93 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Reads and validates a config file.
-pub fn load_config(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        file: Arc::new(SourceFile::new(path.display().to_string(), "")),
-        range: None,
-        message: format!("cannot read config file: {e}"),
+/// Reads and validates a config file: every problem in it, each with its span.
+pub fn load_config(path: &Path) -> Result<Config, Vec<ConfigError>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![ConfigError {
+            file: Arc::new(SourceFile::new(path.display().to_string(), "")),
+            range: None,
+            message: format!("cannot read config file: {e}"),
+        }]
     })?;
     parse_config(&path.display().to_string(), &text)
 }
 
-pub fn parse_config(name: &str, text: &str) -> Result<Config, ConfigError> {
+/// The keys a config file may have.
+const KEYS: &[&str] = &[
+    "select",
+    "ignore",
+    "fail-on",
+    "severity",
+    "acronyms",
+    "facts",
+    "rules",
+    "packs",
+    "overrides",
+];
+
+/// Parses and validates a config: all its problems at once (syntax errors, unknown keys, values
+/// of the wrong type, unknown rule codes), or the config.
+pub fn parse_config(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> {
+    use crate::source::toml_entries::{self, read};
     let file = Arc::new(SourceFile::new(name, text));
-    let config: Config = toml::from_str(text).map_err(|e| ConfigError {
-        file: file.clone(),
-        range: e.span(),
-        message: format!("invalid config: {}", e.message()),
-    })?;
-    // Codes in [severity], select and ignore must name rules.
-    let bad = |key: &str, code: &str| ConfigError {
-        file: file.clone(),
-        range: find_value_span(text, key, code),
-        message: format!("unknown rule code or prefix '{code}' in `{key}`"),
+    let (entries, mut problems) = toml_entries::parse(text);
+    let mut config = Config::default();
+    for entry in entries {
+        let key_problem = toml_entries::unknown_key(&entry, KEYS);
+        let result = match entry.key.as_str() {
+            "select" => read(entry.value).map(|v| config.select = Some(v)),
+            "ignore" => read(entry.value).map(|v| config.ignore = v),
+            "fail-on" => read(entry.value).map(|v| config.fail_on = Some(v)),
+            "severity" => read(entry.value).map(|v| config.severity = v),
+            "acronyms" => read(entry.value).map(|v| config.acronyms = v),
+            "facts" => read(entry.value).map(|v| config.facts = v),
+            "rules" => read(entry.value).map(|v| config.rules = v),
+            "packs" => read(entry.value).map(|v| config.packs = v),
+            "overrides" => read(entry.value).map(|v| config.overrides = v),
+            _ => Err(key_problem),
+        };
+        if let Err(p) = result {
+            problems.push(p);
+        }
+    }
+    // Codes in [severity], select and ignore must name rules. Custom rule ids ("house.rule")
+    // are checked once the rules are loaded.
+    let bad = |key: &str, code: &str| {
+        (
+            find_value_span(text, key, code).unwrap_or(0..0),
+            format!("unknown rule code or prefix '{code}' in `{key}`"),
+        )
     };
-    // Custom rule ids ("house.rule") are checked once the rules are loaded.
     for code in config.severity.keys() {
         let unused = code.eq_ignore_ascii_case(crate::diagnostic::UNUSED_SUPPRESSION);
         if crate::rules::by_code(code).is_none() && !code.contains('.') && !unused {
-            return Err(bad("severity", code));
+            problems.push(bad("severity", code));
         }
     }
-    for code in config.select.iter().flatten().chain(&config.ignore) {
-        if !crate::rules::selector_is_known(code) && !code.contains('.') && !is_pack_name(code) {
-            let key = if config.ignore.contains(code) {
-                "ignore"
-            } else {
-                "select"
-            };
-            return Err(bad(key, code));
+    for (key, codes) in [
+        ("select", config.select.as_deref().unwrap_or_default()),
+        ("ignore", &config.ignore[..]),
+    ] {
+        for code in codes {
+            if !crate::rules::selector_is_known(code) && !code.contains('.') && !is_pack_name(code)
+            {
+                problems.push(bad(key, code));
+            }
         }
     }
-    Ok(config)
+    if problems.is_empty() {
+        return Ok(config);
+    }
+    problems.sort_by_key(|(r, _)| (r.start, r.end));
+    Err(problems
+        .into_iter()
+        .map(|(range, message)| ConfigError {
+            file: file.clone(),
+            range: Some(range),
+            message: format!("invalid config: {message}"),
+        })
+        .collect())
 }
 
 fn is_pack_name(name: &str) -> bool {
@@ -258,7 +304,7 @@ mod tests {
     #[test]
     fn unknown_key_points_at_its_line() {
         let text = "select = [\"ACR\"]\nignroe = [\"ACR006\"]\n";
-        let e = parse_config("factlint.toml", text).unwrap_err();
+        let e = parse_config("factlint.toml", text).unwrap_err().remove(0);
         let r = e.range.unwrap();
         assert_eq!(&text[r], "ignroe");
         assert!(
@@ -271,8 +317,23 @@ mod tests {
     #[test]
     fn unknown_code_points_at_value() {
         let text = "[severity]\nACR001 = \"error\"\nXYZ9 = \"info\"\n";
-        let e = parse_config("factlint.toml", text).unwrap_err();
+        let e = parse_config("factlint.toml", text).unwrap_err().remove(0);
         assert_eq!(&text[e.range.unwrap()], "XYZ9");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = "selekt = [\"ACR\"]\nfail-on = \"sometimes\"\nignore = [\"XYZ9\"]\n[severity]\nACR001 = \"loud\"\n";
+        let problems = parse_config("factlint.toml", text).unwrap_err();
+        let spans: Vec<&str> = problems
+            .iter()
+            .map(|p| &text[p.range.clone().unwrap()])
+            .collect();
+        assert_eq!(spans.len(), 4, "{problems:?}");
+        assert_eq!(spans[0], "selekt");
+        assert!(spans[1].contains("sometimes"), "{spans:?}");
+        assert!(spans[2].contains("XYZ9"), "{spans:?}");
+        assert!(spans[3].contains("loud"), "{spans:?}");
     }
 
     #[test]

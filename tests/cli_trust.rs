@@ -386,3 +386,77 @@ fn fail_on_comes_from_each_files_config() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn every_problem_in_a_config_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("factlint.toml"),
+        "selekt = [\"ACR\"]\nfail-on = \"sometimes\"\nignore = [\"XYZ9\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("brief.txt"), CLEAN).unwrap();
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "brief.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for (line, what) in [(1, "selekt"), (2, "sometimes"), (3, "XYZ9")] {
+        assert!(
+            err.contains(&format!("factlint.toml:{line}:")),
+            "{what}: {err}"
+        );
+        assert!(err.contains(what), "{what}: {err}");
+    }
+}
+
+#[test]
+fn one_bad_fact_drops_that_fact_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("brief.txt");
+    fs::write(&doc, "The mission had 1,650 peacekeepers in 2013.\n").unwrap();
+    let facts = dir.path().join("brief.facts.toml");
+    fs::write(
+        &facts,
+        "[[fact]]\nabout = [\"peacekeepers\"]\nvalue = 1500\n\n[[fact]]\nabuot = [\"mission\"]\nvalue = 3\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "concise"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("brief.facts.toml:6:1: error[facts]"),
+        "{text}"
+    );
+    assert!(text.contains("unknown field `abuot`"), "{text}");
+    // The good fact still applies.
+    assert!(text.contains("error[FCT001]"), "{text}");
+}
+
+#[test]
+fn one_bad_rule_drops_that_rule_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("house.toml");
+    fs::write(
+        &rules,
+        "[[rule]]\nid = \"house.bad\"\npattern = \"a\"\nmessage = \"m\"\nbogus = 1\n\n[[rule]]\nid = \"house.good\"\npattern = 'JMCA'\nmessage = \"no JMCA\"\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["check", "--no-config", "--format", "concise", "--rules"])
+        .arg(&rules)
+        .arg("-")
+        .write_stdin(TYPO)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("house.toml:5:1: error[rules]"), "{text}");
+    assert!(text.contains("warning[house.good] no JMCA"), "{text}");
+}

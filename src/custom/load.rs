@@ -20,13 +20,6 @@ pub use crate::diagnostic::RULES_RULE;
 const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    rule: Vec<Spanned<RawRule>>,
-}
-
-#[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawRule {
     id: Option<Spanned<String>>,
@@ -98,27 +91,34 @@ pub fn load_rule_file(path: &Path) -> RuleFile {
 /// Parses the rules of one file.
 pub fn parse_rules(name: &str, text: &str) -> RuleFile {
     let file = Arc::new(SourceFile::new(name, text));
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(r) => r,
-        Err(e) => {
-            let problems = vec![problem(
-                &file,
-                e.span().unwrap_or(0..0),
-                format!("invalid rule file: {}", e.message()),
-            )];
-            return RuleFile {
-                file,
-                rules: Vec::new(),
-                problems,
-            };
-        }
-    };
+    use crate::source::toml_entries::{self, items, read};
+    // Read rule by rule: a broken rule costs only itself, and every problem is reported.
+    let (entries, toml_problems) = toml_entries::parse(text);
+    let mut problems: Vec<Diagnostic> = toml_problems
+        .into_iter()
+        .map(|(r, m)| problem(&file, r, format!("invalid rule file: {m}")))
+        .collect();
     let mut rules = Vec::new();
-    let mut problems = Vec::new();
-    for raw_rule in raw.rule {
-        match compile(&file, raw_rule) {
-            Ok(r) => rules.push(r),
-            Err(d) => problems.push(*d),
+    for entry in entries {
+        let raw_rules = match entry.key.as_str() {
+            "rule" => items(entry.value),
+            _ => Err(toml_entries::unknown_key(&entry, &["rule"])),
+        };
+        let raw_rules = match raw_rules {
+            Ok(r) => r,
+            Err((r, m)) => {
+                problems.push(problem(&file, r, format!("invalid rule file: {m}")));
+                continue;
+            }
+        };
+        for raw_rule in raw_rules {
+            let compiled = read::<Spanned<RawRule>>(raw_rule)
+                .map_err(|(r, m)| Box::new(problem(&file, r, format!("invalid rule file: {m}"))))
+                .and_then(|raw| compile(&file, raw));
+            match compiled {
+                Ok(r) => rules.push(r),
+                Err(d) => problems.push(*d),
+            }
         }
     }
     RuleFile {

@@ -41,16 +41,53 @@ use toml::Spanned;
 /// Code of the diagnostics about a broken facts file.
 pub use crate::diagnostic::FACTS_RULE;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A facts file as written. Read entry by entry: one bad fact or name drops only itself, and
+/// every problem is reported at once.
+#[derive(Default)]
 struct RawFile {
     document: Option<RawDocument>,
-    #[serde(default)]
     acronyms: BTreeMap<String, Spanned<String>>,
-    #[serde(default)]
-    fact: Vec<Spanned<RawFact>>,
-    #[serde(default)]
+    /// Each fact with its position in the file (1-based), for "fact N".
+    fact: Vec<(usize, Spanned<RawFact>)>,
     names: BTreeMap<String, Spanned<RawName>>,
+}
+
+/// Reads a facts file's entries, with every problem found on the way.
+fn read_raw(text: &str) -> (RawFile, Vec<crate::source::toml_entries::Problem>) {
+    use crate::source::toml_entries::{self, items, read, table};
+    let (entries, mut problems) = toml_entries::parse(text);
+    let mut raw = RawFile::default();
+    for entry in entries {
+        let unknown = toml_entries::unknown_key(&entry, &["document", "acronyms", "fact", "names"]);
+        let result = match entry.key.as_str() {
+            "document" => read(entry.value).map(|d| raw.document = Some(d)),
+            "acronyms" => read(entry.value).map(|a| raw.acronyms = a),
+            "fact" => items(entry.value).map(|facts| {
+                for (n, f) in facts.into_iter().enumerate() {
+                    match read(f) {
+                        Ok(f) => raw.fact.push((n + 1, f)),
+                        Err(p) => problems.push(p),
+                    }
+                }
+            }),
+            "names" => table(entry.value).map(|names| {
+                for name in names {
+                    let key = name.key;
+                    match read(name.value) {
+                        Ok(v) => {
+                            raw.names.insert(key, v);
+                        }
+                        Err(p) => problems.push(p),
+                    }
+                }
+            }),
+            _ => Err(unknown),
+        };
+        if let Err(p) = result {
+            problems.push(p);
+        }
+    }
+    (raw, problems)
 }
 
 #[derive(Deserialize)]
@@ -174,17 +211,12 @@ impl Facts {
     pub fn parse(name: &str, text: &str) -> (Option<Facts>, Vec<Diagnostic>) {
         let file = Arc::new(SourceFile::new(name, text));
         let mut problems = Vec::new();
-        let raw: RawFile = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let d = problem(
-                    &file,
-                    e.span().unwrap_or(0..0),
-                    format!("invalid facts file: {}", e.message()),
-                );
-                return (None, vec![d]);
-            }
-        };
+        let (raw, toml_problems) = read_raw(text);
+        problems.extend(
+            toml_problems
+                .into_iter()
+                .map(|(r, m)| problem(&file, r, format!("invalid facts file: {m}"))),
+        );
         let as_of = raw.document.and_then(|d| d.as_of).and_then(|s| {
             let parsed = PartialDate::parse(s.get_ref());
             if parsed.is_none() {
@@ -202,8 +234,8 @@ impl Facts {
             .map(|(k, v)| (k, v.into_inner()))
             .collect();
         let mut facts = Vec::new();
-        for (n, f) in raw.fact.into_iter().enumerate() {
-            match validate_fact(&file, n + 1, f) {
+        for (n, f) in raw.fact {
+            match validate_fact(&file, n, f) {
                 Ok(fact) => facts.push(fact),
                 Err(d) => problems.push(*d),
             }

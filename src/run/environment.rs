@@ -76,8 +76,14 @@ impl Environment {
         as_of: Option<PartialDate>,
     ) -> Result<Environment, RunError> {
         let config = match &config_path {
-            Some(p) => config::load_config(p)
-                .map_err(|e| RunError::Config(Box::new(super::config_error_diagnostic(e))))?,
+            Some(p) => config::load_config(p).map_err(|errors| {
+                RunError::Config(
+                    errors
+                        .into_iter()
+                        .map(super::config_error_diagnostic)
+                        .collect(),
+                )
+            })?,
             None => Config::default(),
         };
         let dir = config_path

@@ -78,8 +78,8 @@ pub struct CheckOptions {
 /// Why a run stopped before checking anything.
 #[derive(Debug)]
 pub enum RunError {
-    /// The config file is broken: a diagnostic on it, with its span.
-    Config(Box<Diagnostic>),
+    /// The config file is broken: a diagnostic on it for each problem, with its span.
+    Config(Vec<Diagnostic>),
     /// A usage or setup problem, said in one line.
     Setup(String),
 }
@@ -137,7 +137,7 @@ impl CheckRun {
 }
 
 /// The configuration of a run and the folder its relative paths are resolved against.
-pub fn load_config(source: &ConfigSource) -> Result<(Config, Option<PathBuf>), ConfigError> {
+pub fn load_config(source: &ConfigSource) -> Result<(Config, Option<PathBuf>), Vec<ConfigError>> {
     let path = match source {
         ConfigSource::Ignore => return Ok((Config::default(), None)),
         ConfigSource::File(p) => Some(p.clone()),

@@ -10,6 +10,7 @@ mod directives;
 mod file;
 mod load;
 mod markdown;
+pub mod toml_entries;
 mod urls;
 mod walk;
 
