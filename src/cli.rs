@@ -80,8 +80,8 @@ struct CheckArgs {
     /// Ignore any factlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = report::Format::Human)]
+    format: report::Format,
     /// Only these rules (codes or prefixes, comma-separated: ACR, DAT003).
     #[arg(long, value_delimiter = ',')]
     select: Option<Vec<String>>,
@@ -127,18 +127,6 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// One line per finding: path:line:col: severity[CODE] message.
-    Concise,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Human,
     Json,
@@ -149,18 +137,6 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
-}
-
-impl From<OutputFormat> for report::Format {
-    fn from(f: OutputFormat) -> report::Format {
-        match f {
-            OutputFormat::Human => report::Format::Human,
-            OutputFormat::Json => report::Format::Json,
-            OutputFormat::Sarif => report::Format::Sarif,
-            OutputFormat::Github => report::Format::Github,
-            OutputFormat::Concise => report::Format::Concise,
-        }
-    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -256,7 +232,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             summary: run.summary(),
             fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
         };
-        report::Format::from(args.format).write(&mut stdout, &report)?;
+        args.format.write(&mut stdout, &report)?;
         stdout.flush()?;
     }
     Ok(ExitCode::from(run.exit_code()))
