@@ -157,8 +157,34 @@ pub fn config_error_diagnostic(e: ConfigError) -> Diagnostic {
     }
 }
 
-/// Runs a check: see the module documentation for its steps.
-pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
+/// What a run checks with besides the documents: the rule selection, the settings, the custom
+/// rules and packs, the facts files named by the config and `--facts`, and the per-path
+/// overrides. Built once per run by [`check`], and for each document by [`prepare_document`]
+/// (a language server), so that both see exactly what the command line would.
+pub struct Prepared {
+    pub selection: Selection,
+    pub settings: Settings,
+    pub custom: CustomRules,
+    /// Problems found in the custom rule files (diagnostics on them).
+    pub rule_problems: Vec<Diagnostic>,
+    /// The config's facts files (resolved against its folder), then `--facts`.
+    pub global_facts: Vec<PathBuf>,
+    pub fail_on: FailOn,
+    overrides: Vec<(globset::GlobSet, Vec<String>)>,
+}
+
+impl Prepared {
+    /// Whether a `[[overrides]]` entry of the config leaves this finding out for its path.
+    pub fn overridden(&self, d: &Diagnostic) -> bool {
+        self.overrides.iter().any(|(glob, ignore)| {
+            glob.is_match(d.path()) && ignore.iter().any(|c| rules::selector_matches(c, &d.rule))
+        })
+    }
+}
+
+/// Reads the configuration and everything it names, checks the options against it, and returns
+/// what the documents are then checked with.
+pub fn prepare(options: &CheckOptions) -> Result<Prepared, RunError> {
     let (config, config_dir) = load_config(&options.config)
         .map_err(|e| RunError::Config(Box::new(config_error_diagnostic(e))))?;
     let relative = |p: &PathBuf| config_dir.as_ref().map_or_else(|| p.clone(), |d| d.join(p));
@@ -202,55 +228,194 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
         ..Settings::default()
     };
     let fail_on = options.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-
-    let inputs = source::expand_paths(&options.paths);
-    let global: Vec<PathBuf> = config
+    let global_facts: Vec<PathBuf> = config
         .facts
         .iter()
         .map(relative)
         .chain(options.facts.iter().cloned())
         .collect();
-    let sidecars: Vec<Option<PathBuf>> = inputs.iter().map(sidecar_for).collect();
-    let (facts_by_path, facts_problems) = load_facts(&global, &sidecars);
-    let global_facts: Vec<Arc<Facts>> = global
+    // Per-path overrides: `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`.
+    let overrides = config::compile_overrides(&config.overrides).map_err(RunError::Setup)?;
+    Ok(Prepared {
+        selection,
+        settings,
+        custom,
+        rule_problems,
+        global_facts,
+        fail_on,
+        overrides,
+    })
+}
+
+/// The config file a document is checked with: for [`ConfigSource::Discover`], the nearest
+/// `factlint.toml` upward from the document's folder (not the current directory).
+pub fn config_for_document(source: &ConfigSource, document: &Path) -> ConfigSource {
+    match source {
+        ConfigSource::Discover => {
+            let dir = document.parent().unwrap_or(Path::new("."));
+            match config::find_config(dir) {
+                Some(p) => ConfigSource::File(p),
+                None => ConfigSource::Ignore,
+            }
+        }
+        other => other.clone(),
+    }
+}
+
+/// Everything one document is checked with, found as `factlint check PATH` finds it for that
+/// path: [`Prepared`], and the facts files (the global ones and the sidecar beside it).
+pub struct DocumentSetup {
+    pub prepared: Prepared,
+    /// The config file in effect, if any.
+    pub config_path: Option<PathBuf>,
+    pub facts: Vec<Arc<Facts>>,
+    /// The facts files read (global and sidecar), whose problems are in `facts_problems`.
+    pub facts_paths: Vec<PathBuf>,
+    /// Problems found in the facts files (diagnostics on them).
+    pub facts_problems: Vec<Diagnostic>,
+}
+
+/// Prepares the check of the document at `path` (which need not exist on disk: its text may
+/// be in an editor), its configuration found from the document's folder.
+pub fn prepare_document(path: &Path, options: &CheckOptions) -> Result<DocumentSetup, RunError> {
+    let config = config_for_document(&options.config, path);
+    let config_path = match &config {
+        ConfigSource::File(p) => Some(p.clone()),
+        _ => None,
+    };
+    let options = CheckOptions {
+        config,
+        ..options.clone()
+    };
+    let prepared = prepare(&options)?;
+    let sidecar = sidecar_for(&Input::File {
+        path: path.to_path_buf(),
+        display: path.display().to_string(),
+    });
+    let sidecars = [sidecar];
+    let (by_path, facts_problems) = load_facts(&prepared.global_facts, &sidecars);
+    let facts = facts_for(&prepared.global_facts, &sidecars[0], &by_path);
+    let mut facts_paths = prepared.global_facts.clone();
+    facts_paths.extend(sidecars[0].clone());
+    Ok(DocumentSetup {
+        prepared,
+        config_path,
+        facts,
+        facts_paths,
+        facts_problems,
+    })
+}
+
+impl DocumentSetup {
+    /// The findings of one document in memory, overrides applied, in order.
+    pub fn check(&self, doc: &source::Document) -> Vec<Diagnostic> {
+        let p = &self.prepared;
+        let mut diagnostics =
+            engine::check_document_full(doc, &p.settings, &p.selection, &self.facts, &p.custom)
+                .diagnostics;
+        diagnostics.retain(|d| !p.overridden(d));
+        engine::sort(&mut diagnostics);
+        diagnostics
+    }
+}
+
+/// The facts a document is checked against: the global ones, then its sidecar unless it is
+/// one of them.
+fn facts_for(
+    global: &[PathBuf],
+    sidecar: &Option<PathBuf>,
+    by_path: &HashMap<PathBuf, Arc<Facts>>,
+) -> Vec<Arc<Facts>> {
+    let mut facts: Vec<Arc<Facts>> = global
         .iter()
-        .filter_map(|p| facts_by_path.get(p).cloned())
+        .filter_map(|p| by_path.get(p).cloned())
         .collect();
+    if let Some(f) = sidecar.as_ref().and_then(|p| by_path.get(p)) {
+        if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
+            facts.push(f.clone());
+        }
+    }
+    facts
+}
+
+/// How far a run has got, for a progress display: inputs checked of all, and the size of the
+/// largest input (so that a front end can show progress for one large file too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub largest_bytes: u64,
+}
+
+/// Runs a check: see the module documentation for its steps.
+pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
+    check_with_progress(options, &|_| {})
+}
+
+/// [`check`], calling `progress` once before the documents are checked and once after each
+/// (from the worker threads, in any order). The library never prints: the caller decides
+/// whether and how to show it.
+pub fn check_with_progress(
+    options: &CheckOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<CheckRun, RunError> {
+    let prepared = prepare(options)?;
+    let inputs = source::expand_paths(&options.paths);
+    let sidecars: Vec<Option<PathBuf>> = inputs.iter().map(sidecar_for).collect();
+    let (facts_by_path, facts_problems) = load_facts(&prepared.global_facts, &sidecars);
+    let largest_bytes = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => std::fs::metadata(path).ok().map(|m| m.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let total = inputs.len();
+    progress(Progress {
+        done: 0,
+        total,
+        largest_bytes,
+    });
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let Prepared {
+        selection,
+        settings,
+        custom,
+        ..
+    } = &prepared;
 
     let results: Vec<(DocumentReport, bool)> = inputs
         .par_iter()
         .zip(sidecars.par_iter())
         .map(|(input, sidecar)| {
-            let mut facts = global_facts.clone();
-            if let Some(f) = sidecar.as_ref().and_then(|p| facts_by_path.get(p)) {
-                if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
-                    facts.push(f.clone());
-                }
-            }
-            check_input(input, &settings, &selection, &facts, &custom)
+            let facts = facts_for(&prepared.global_facts, sidecar, &facts_by_path);
+            let r = check_input(input, settings, selection, &facts, custom);
+            let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(Progress {
+                done,
+                total,
+                largest_bytes,
+            });
+            r
         })
         .collect();
     let mut run = CheckRun {
         files: inputs.len(),
-        fail_on,
+        fail_on: prepared.fail_on,
         errored: results.iter().any(|(_, err)| *err)
             || !facts_problems.is_empty()
-            || !rule_problems.is_empty(),
+            || !prepared.rule_problems.is_empty(),
         ..CheckRun::default()
     };
     run.diagnostics = facts_problems;
-    run.diagnostics.extend(rule_problems);
+    run.diagnostics
+        .extend(prepared.rule_problems.iter().cloned());
     for (r, _) in results {
         run.diagnostics.extend(r.diagnostics);
         run.fact_lines.extend(r.fact_lines);
     }
-    // Per-path overrides: `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`.
-    let overrides = config::compile_overrides(&config.overrides).map_err(RunError::Setup)?;
-    run.diagnostics.retain(|d| {
-        !overrides.iter().any(|(glob, ignore)| {
-            glob.is_match(d.path()) && ignore.iter().any(|c| rules::selector_matches(c, &d.rule))
-        })
-    });
+    run.diagnostics.retain(|d| !prepared.overridden(d));
     engine::sort(&mut run.diagnostics);
     if let Some(path) = &options.write_baseline {
         let n = crate::baseline::write(path, &run.diagnostics).map_err(|e| {
