@@ -59,6 +59,8 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
+    /// Run the language server (LSP) over stdin and stdout, for editors.
+    Server,
     /// Print the acronym definitions found in documents.
     Acronyms {
         /// Files or directories.
@@ -153,6 +155,9 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => man_page(),
+        Command::Server => {
+            factlint::server::serve_stdio(CheckOptions::default()).map(|()| ExitCode::SUCCESS)
+        }
         Command::Acronyms { paths, format } => acronyms(&paths, format),
     };
     match result {
