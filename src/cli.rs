@@ -1,6 +1,8 @@
 //! The command line: argument definitions, and the commands behind them as thin calls into the
 //! library (`factlint::run`), which does the work; this file only prints.
 
+mod progress;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferWriter, BufferedStandardStream, ColorChoice};
 use factlint::config::{self, Config, FailOn};
@@ -213,7 +215,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         baseline: args.baseline,
         write_baseline: args.write_baseline,
     };
-    let run = match run::check(&options) {
+    let bar = progress::Bar::new(args.format);
+    let checked = run::check_with_progress(&options, &|p| bar.update(p));
+    bar.finish();
+    let run = match checked {
         Ok(run) => run,
         Err(RunError::Config(d)) => {
             eprint!("{}", report::human::render(&[*d]));
