@@ -9,8 +9,9 @@
 //! that overlap or nest are therefore split into segments, and a finding's text is exactly the
 //! concatenation of the segments that list it; a zero-width span gets an empty marker of its
 //! own. Related spans (labels) are segments too (`data-r`), highlighted when their finding is
-//! selected. There is one element per segment, never per character, so a megabyte brief opens
-//! at once.
+//! selected. There is one element per segment, never per character, and the text is cut into
+//! blocks of 100 lines (`content-visibility: auto`) that the browser lays out only when they
+//! come into view, so a megabyte brief opens at once.
 //!
 //! The findings themselves (message, notes, help, related spans) travel as one JSON block that
 //! the script reads to fill the side list, the details pane and the filters.
@@ -78,10 +79,30 @@ fn severity_rank(s: &str) -> u8 {
     }
 }
 
+/// Lines in each block of text laid out as one.
+const CHUNK_LINES: usize = 100;
+
+/// Between two blocks of lines. The parser drops a line break straight after `<pre>`, so one
+/// is written there: a block that starts with a blank line keeps it.
+const CHUNK_BREAK: &str = "</pre><pre class=\"c\">\n";
+
 /// The marked-up text of one document.
 fn mark_up(doc: &Doc, diagnostics: &[Diagnostic], out: &mut String) {
     let text = &doc.file.text;
+    // The text is cut into blocks of lines that the browser lays out only when they come into
+    // view: a long document opens at once.
+    let chunks: Vec<usize> = doc
+        .file
+        .line_starts()
+        .iter()
+        .copied()
+        .step_by(CHUNK_LINES)
+        .skip(1)
+        .filter(|&o| o < text.len())
+        .collect();
+    let mut next_chunk = 0;
     let mut points: Vec<usize> = vec![0, text.len()];
+    points.extend(&chunks);
     for s in &doc.spans {
         points.push(s.start);
         points.push(s.end);
@@ -104,6 +125,10 @@ fn mark_up(doc: &Doc, diagnostics: &[Diagnostic], out: &mut String) {
     };
     for w in points.windows(2) {
         let (a, b) = (w[0], w[1]);
+        if chunks.get(next_chunk) == Some(&a) {
+            next_chunk += 1;
+            out.push_str(CHUNK_BREAK);
+        }
         open.retain(|s| s.end > a);
         while next < by_start.len() && by_start[next].start == a {
             let s = by_start[next];
@@ -325,11 +350,11 @@ pub fn render(diagnostics: &[Diagnostic], summary: Summary) -> String {
     out.push_str("</ol><div id=\"details\" hidden></div></nav>\n<main id=\"docs\">");
     for doc in docs.values() {
         out.push_str(&format!(
-            "<section class=\"doc\" data-path=\"{0}\"><h2>{0}</h2><pre class=\"src\">",
+            "<section class=\"doc\" data-path=\"{0}\"><h2>{0}</h2><div class=\"src\"><pre class=\"c\">\n",
             escape(&doc.file.name)
         ));
         mark_up(doc, diagnostics, &mut out);
-        out.push_str("</pre></section>\n");
+        out.push_str("</pre></div></section>\n");
     }
     out.push_str("</main>\n<script type=\"application/json\" id=\"findings\">");
     let data: Vec<Value> = diagnostics
@@ -371,8 +396,10 @@ nav li.off{display:none}
 #details ul{margin:4px 0;padding-left:18px}
 main{overflow:auto;padding:0 16px 40vh}
 h2{font-size:14px;margin:12px 0 4px;color:#444}
-pre.src{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;word-wrap:break-word;
- background:#fff;border:1px solid #ddd;padding:10px;margin:0}
+div.src{background:#fff;border:1px solid #ddd;padding:10px}
+pre.c{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;word-wrap:break-word;
+ margin:0;content-visibility:auto;contain-intrinsic-block-size:auto 1890px}
+pre.c:last-child{contain-intrinsic-block-size:auto 300px}
 mark.s{background:transparent;color:inherit;cursor:pointer;border-bottom:2px solid #3b82f6;background:#e5efff}
 mark.s[data-severity=error]{border-bottom:2px solid #d00;background:#ffe3e3}
 mark.s[data-severity=warning]{border-bottom:2px solid #d99a00;background:#fff4cc}
@@ -426,7 +453,7 @@ function filter(){
  segs.forEach(function(e){e.classList.toggle('off',!ids(e,'data-f').some(function(i){return shown[i]}))});
 }
 document.querySelector('header').addEventListener('change',filter);
-var h=location.hash.match(/^#f(\d+)$/);if(h)select(+h[1],true);
+var h=location.hash.match(/^#f(\d+)$/);if(h){select(+h[1],false);var t=document.getElementById('f'+h[1]);if(t)t.scrollIntoView({block:'start'})}
 })();
 "#;
 
@@ -515,5 +542,25 @@ pub(crate) mod tests {
         assert!(html.contains("&lt;b&gt;"));
         assert!(!html.contains("<b>"));
         assert!(!html.contains("http"), "nothing is fetched");
+    }
+
+    #[test]
+    fn a_span_across_blocks_of_lines_is_split_and_blank_lines_kept() {
+        let text = "\n".repeat(CHUNK_LINES - 1) + "across\n\nthe block\n";
+        let file = Arc::new(SourceFile::new("t.txt", text.as_str()));
+        let a = text.find("across").unwrap();
+        let b = text.find("the").unwrap() + 3;
+        let ds = vec![diag(&file, a..b, "REF003")];
+        let html = render(&ds, Summary::new(1, &ds));
+        let (marked, _) = markers(&html);
+        assert_eq!(marked[&0], &text[a..b]);
+        assert_eq!(html.matches(CHUNK_BREAK).count(), 1);
+        assert_eq!(
+            html.matches("<mark ").count(),
+            2,
+            "one segment on each side"
+        );
+        // The block after the break starts with a blank line, kept by the extra line break.
+        assert!(html.contains(&format!("{CHUNK_BREAK}<mark")));
     }
 }
