@@ -363,3 +363,36 @@ fn a_large_document_is_checked_without_blocking_requests() {
     );
     c.shutdown();
 }
+
+#[test]
+fn the_sidecar_facts_file_is_read_and_its_problems_shown_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().canonicalize().unwrap();
+    std::fs::write(dir.join("factlint.toml"), "").unwrap();
+    let text = std::fs::read_to_string("fixtures/facts/FCT001_fire.txt").unwrap();
+    let facts = std::fs::read_to_string("fixtures/facts/FCT001_fire.facts.toml").unwrap();
+    let sidecar = dir.join("brief.facts.toml");
+    std::fs::write(&sidecar, &facts).unwrap();
+    let uri = uri_of(&dir.join("brief.txt"));
+    let mut c = Client::start(&dir);
+    c.open(&uri, "plaintext", &text);
+    let published = c.diagnostics(&uri);
+    let fct = with_code(&published, "FCT001");
+    assert_eq!(fct.len(), 3, "{published}");
+    assert!(
+        published.to_string().contains(&uri_of(&sidecar)),
+        "a related span in the sidecar: {published}"
+    );
+    // A broken sidecar: its problem is published on it.
+    std::fs::write(&sidecar, "[[fact]\nid = 1\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let on_sidecar = c.diagnostics(&uri_of(&sidecar));
+    assert!(
+        !on_sidecar["diagnostics"].as_array().unwrap().is_empty(),
+        "{on_sidecar}"
+    );
+    c.shutdown();
+}

@@ -394,6 +394,7 @@ nav li.off{display:none}
 #details{position:sticky;bottom:0;background:#fffbea;border-top:2px solid #e0c060;padding:8px 12px;font-size:13px;max-height:45%;overflow:auto}
 #details h3{margin:0 0 4px;font-size:14px}
 #details ul{margin:4px 0;padding-left:18px}
+#details li.rel{cursor:pointer;text-decoration:underline dotted}
 main{overflow:auto;padding:0 16px 40vh}
 h2{font-size:14px;margin:12px 0 4px;color:#444}
 div.src{background:#fff;border:1px solid #ddd;padding:10px}
@@ -419,7 +420,12 @@ var segs=[].slice.call(document.querySelectorAll('mark.s'));
 var rels=[].slice.call(document.querySelectorAll('[data-r]'));
 var items=[].slice.call(document.querySelectorAll('#list li[data-f]'));
 var shown=F.map(function(){return true});
+var current=-1;
+details.addEventListener('click',function(ev){
+ if(!ev.target.closest('.rel'))return;
+ var r=rels.filter(function(e){return ids(e,'data-r').indexOf(current)>=0})[0];if(r)r.scrollIntoView({block:'center'})});
 function select(i,scroll){
+ current=i;
  document.querySelectorAll('.cur,.hl').forEach(function(e){e.classList.remove('cur');e.classList.remove('hl')});
  var f=F[i];if(!f)return;
  segs.forEach(function(e){if(ids(e,'data-f').indexOf(i)>=0)e.classList.add('cur')});
@@ -430,7 +436,7 @@ function select(i,scroll){
  var n=f.notes.map(function(x){return '<li>note: '+esc(x)+'</li>'});
  if(f.help)n.push('<li>help: '+esc(f.help)+'</li>');
  if(f.fix!==null)n.push('<li>fix: replace with \u201c'+esc(f.fix)+'\u201d</li>');
- f.related.forEach(function(r){n.push('<li class="rel">related, '+esc(r.path)+':'+r.line+':'+r.col+': '+esc(r.message)+'</li>')});
+ f.related.forEach(function(r){n.push('<li class="rel" title="show it">related, '+esc(r.path)+':'+r.line+':'+r.col+': '+esc(r.message)+'</li>')});
  if(n.length)h+='<ul>'+n.join('')+'</ul>';
  details.innerHTML=h;details.hidden=false;
  if(scroll){var m=document.getElementById('f'+i)||segs.filter(function(e){return ids(e,'data-f').indexOf(i)>=0})[0];if(m)m.scrollIntoView({block:'center'})}

@@ -66,7 +66,13 @@ fn run(
         if !current {
             continue;
         }
-        if out.send(check(job, options)).is_err() {
+        let (key, version) = (job.key.clone(), job.version);
+        // A bug in a rule must not end the worker: the document says so, and the next change
+        // is checked as usual.
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(job, options)))
+                .unwrap_or_else(|_| failed(key, version));
+        if out.send(outcome).is_err() {
             return;
         }
     }
@@ -155,6 +161,24 @@ pub(crate) fn check(job: Job, options: &CheckOptions) -> Outcome {
         },
         extra,
         aux,
+    }
+}
+
+/// The outcome of a check that panicked.
+fn failed(key: String, version: i32) -> Outcome {
+    let doc = Document::new(key.clone(), "", Format::Text);
+    let message = "not checked: factlint failed on this document (please report it)".to_string();
+    Outcome {
+        key,
+        checked: Checked {
+            version,
+            file: doc.file.clone(),
+            format: Format::Text,
+            diagnostics: Vec::new(),
+            explanations: HashMap::new(),
+        },
+        extra: vec![not_checked(&doc, message)],
+        aux: Vec::new(),
     }
 }
 
