@@ -20,7 +20,10 @@ struct Client {
 
 impl Client {
     fn start(dir: &Path) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        // FACTLINT_SERVER_BIN: another build to drive (to time the release binary).
+        let bin = std::env::var("FACTLINT_SERVER_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_factlint").to_string());
+        let mut child = Command::new(bin)
             .arg("server")
             .current_dir(dir)
             .stdin(Stdio::piped())
@@ -331,32 +334,36 @@ fn a_large_document_is_checked_without_blocking_requests() {
     let mut c = Client::start(&dir);
     c.open(&small, "plaintext", BRIEF);
     c.diagnostics(&small);
-    let paragraph = "The mission held the towns of the north through the dry season, and its patrols reported calm markets.\n\n";
-    let text = paragraph.repeat(5 * 1024 * 1024 / paragraph.len() + 1);
-    assert!(text.len() >= 5 * 1024 * 1024);
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 5 * 1024 * 1024 {
+        i += 1;
+        text.push_str(&format!(
+            "Patrol report {i}: the mission held the towns of the north through the dry season, and its patrols reported calm markets.\n\n"
+        ));
+    }
     let t0 = Instant::now();
     c.open(&big, "plaintext", &text);
-    // Give the worker time to start on it, then ask about the small document.
-    std::thread::sleep(Duration::from_millis(300));
+    // Asked while the large document is being checked: answered from the last results at once.
     let t1 = Instant::now();
     let id = c.request(
         "textDocument/hover",
         json!({ "textDocument": { "uri": small }, "position": { "line": 4, "character": 15 } }),
     );
     let hover = c.response(id);
-    let hover_time = t1.elapsed();
+    let (hover_time, since_sent) = (t0.elapsed(), t1.elapsed());
     assert!(hover["result"]["contents"]["value"]
         .as_str()
         .unwrap()
         .contains("ACR003"));
+    let big_published_first = c.backlog.iter().any(|v| v["params"]["uri"] == big.as_str());
+    assert!(!big_published_first, "the hover waited for the check");
     let published = c.diagnostics(&big);
     let check_time = t0.elapsed();
-    eprintln!("5 MB document: hover answered in {hover_time:?} while it was checked; its diagnostics came after {check_time:?}");
-    assert!(published["diagnostics"].is_array());
-    assert!(
-        hover_time < check_time.saturating_sub(Duration::from_millis(300)),
-        "the hover waited for the check"
+    eprintln!(
+        "5 MB document: hover answered {hover_time:?} after the didOpen ({since_sent:?} after it was sent); the document's diagnostics {check_time:?} after"
     );
+    assert!(published["diagnostics"].is_array());
     assert!(
         hover_time < Duration::from_secs(2),
         "hover took {hover_time:?}"
