@@ -118,15 +118,18 @@ pub(crate) fn check(job: Job, options: &CheckOptions) -> Outcome {
                 if explanations.contains_key(&d.rule) {
                     continue;
                 }
-                let text = run::explain(&d.rule, &[]).or_else(|| {
-                    setup
-                        .prepared
-                        .custom
-                        .rules
-                        .iter()
-                        .find(|r| r.id == d.rule)
-                        .map(|r| r.explanation())
-                });
+                // A custom rule is explained from the rules this document was checked with
+                // (run::explain would look for them from the current directory).
+                let text = setup
+                    .prepared
+                    .custom
+                    .rules
+                    .iter()
+                    .find(|r| r.id == d.rule)
+                    .map(|r| r.explanation())
+                    .or_else(|| {
+                        crate::rules::by_code(&d.rule).and_then(|_| run::explain(&d.rule, &[]))
+                    });
                 if let Some(text) = text {
                     explanations.insert(d.rule.clone(), text);
                 }
