@@ -2,7 +2,7 @@
 //! (`reviewdog -f=rdjsonl`).
 //!
 //! Positions are 1-based lines and 1-based columns counted in UTF-8 bytes, as the format
-//! specifies; a range's end is exclusive. A finding's fix becomes a `suggestions` entry whose
+//! specifies; a range's end is exclusive. Notes, help and related spans go in the message. A finding's fix becomes a `suggestions` entry whose
 //! range is exactly the fix's bytes, so reviewdog can post it as a suggested change.
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -41,6 +41,16 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
     if let Some(h) = &f.help {
         message.push_str(&format!("\nhelp: {h}"));
     }
+    // The format has no field for related spans (and reviewdog rejects unknown fields): they
+    // are named in the message.
+    for l in &f.labels {
+        let file = l.file.as_deref().unwrap_or(&d.file);
+        let (line, col) = file.position(l.range.start);
+        message.push_str(&format!(
+            "\nrelated: {}:{line}:{col}: {}",
+            file.name, l.message
+        ));
+    }
     let mut v = json!({
         "message": message,
         "location": { "path": d.path(), "range": range(&d.file, &f.range) },
@@ -53,20 +63,6 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
             "range": range(&d.file, &(fix.start..fix.end)),
             "text": fix.replacement,
         }]);
-    }
-    if !f.labels.is_empty() {
-        let related: Vec<Value> = f
-            .labels
-            .iter()
-            .map(|l| {
-                let file = l.file.as_deref().unwrap_or(&d.file);
-                json!({
-                    "message": l.message,
-                    "location": { "path": file.name, "range": range(file, &l.range) },
-                })
-            })
-            .collect();
-        v["related_locations"] = Value::Array(related);
     }
     v
 }
@@ -109,5 +105,17 @@ mod tests {
         assert_eq!(v["severity"], "ERROR");
         assert_eq!(v["code"]["value"], "ACR003");
         assert!(v["message"].as_str().unwrap().ends_with("help: replace it"));
+        // Only fields of the format's Diagnostic message: reviewdog rejects unknown ones.
+        let allowed = [
+            "message",
+            "location",
+            "severity",
+            "source",
+            "code",
+            "suggestions",
+        ];
+        for key in v.as_object().unwrap().keys() {
+            assert!(allowed.contains(&key.as_str()), "{key}");
+        }
     }
 }
