@@ -1,6 +1,8 @@
 //! The command line: argument definitions, and the commands behind them as thin calls into the
 //! library (`factlint::run`), which does the work; this file only prints.
 
+mod progress;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferWriter, BufferedStandardStream, ColorChoice};
 use factlint::config::{self, Config, FailOn};
@@ -66,6 +68,8 @@ enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
         out_dir: Option<PathBuf>,
     },
+    /// Run the language server (LSP) over stdin and stdout, for editors.
+    Server,
     /// Print the acronym definitions found in documents.
     Acronyms {
         /// Files or directories.
@@ -87,8 +91,8 @@ struct CheckArgs {
     /// Ignore any factlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = report::Format::Human)]
+    format: report::Format,
     /// Only these rules (codes or prefixes, comma-separated: ACR, DAT003).
     #[arg(long, value_delimiter = ',')]
     select: Option<Vec<String>>,
@@ -143,18 +147,6 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Human,
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// One line per finding: path:line:col: severity[CODE] message.
-    Concise,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Human,
     Json,
@@ -165,18 +157,6 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
-}
-
-impl From<OutputFormat> for report::Format {
-    fn from(f: OutputFormat) -> report::Format {
-        match f {
-            OutputFormat::Human => report::Format::Human,
-            OutputFormat::Json => report::Format::Json,
-            OutputFormat::Sarif => report::Format::Sarif,
-            OutputFormat::Github => report::Format::Github,
-            OutputFormat::Concise => report::Format::Concise,
-        }
-    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -196,6 +176,9 @@ pub fn run(cli: Cli) -> ExitCode {
             subcommand,
             out_dir,
         } => man_page(subcommand.as_deref(), out_dir.as_deref()),
+        Command::Server => {
+            factlint::server::serve_stdio(CheckOptions::default()).map(|()| ExitCode::SUCCESS)
+        }
         Command::Acronyms { paths, format } => acronyms(&paths, format),
     };
     match result {
@@ -252,7 +235,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         write_baseline: args.write_baseline,
         unsafe_fixes: args.unsafe_fixes,
     };
-    let run = match run::check(&options) {
+    let bar = progress::Bar::new(args.format);
+    let checked = run::check_with_progress(&options, &|p| bar.update(p));
+    bar.finish();
+    let run = match checked {
         Ok(run) => run,
         Err(RunError::Config(problems)) => {
             eprint!("{}", report::human::render(&problems));
@@ -272,7 +258,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
         show_infos: args.show_infos,
     };
-    let format = report::Format::from(args.format);
+    let format = args.format;
     let human = matches!(format, report::Format::Human | report::Format::Concise);
     if run.baseline_written {
         // Nothing to report: the findings are in the baseline.

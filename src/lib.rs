@@ -15,7 +15,9 @@
 //!    check as the command line runs it (configuration, selection, facts, custom rules, the
 //!    parallel check, overrides, baseline, order, fixes), returning results.
 //! 6. **report** ([`report`]): the output formats behind one [`report::Format`].
-//! 7. **cli** (the binary): arguments in, the run's results printed.
+//! 7. **front ends**: the language server ([`server`]), which serves the protocol over stdio
+//!    with a run prepared per document; and the **cli** (the binary): arguments in, the run's
+//!    results printed.
 //!
 //! The library never prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -31,6 +33,7 @@ pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod settings;
 pub mod source;
 pub mod suppress;

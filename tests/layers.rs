@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("baseline", 5),
     ("fix", 5),
     ("report", 6),
+    ("server", 7),
 ];
 
 fn layer(module: &str) -> Option<u8> {

@@ -3,8 +3,12 @@
 
 pub mod concise;
 pub mod github;
+pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod rdjsonl;
 pub mod sarif;
 mod window;
 
@@ -15,7 +19,7 @@ use crate::engine::FactLine;
 use codespan_reporting::term::termcolor::WriteColor;
 
 /// An output format of `factlint check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style, through codespan-reporting (coloured when the writer supports it).
     Human,
@@ -27,6 +31,14 @@ pub enum Format {
     Github,
     /// One line per finding: `path:line:col: severity[CODE] message`.
     Concise,
+    /// One self-contained annotated HTML page: each document with its findings marked.
+    Html,
+    /// reviewdog's diagnostic format, one JSON object per line.
+    Rdjsonl,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML: one testsuite per file, one failed testcase per finding.
+    Junit,
 }
 
 /// What a report shows: the findings of a run, its totals, and, when asked for, what each
@@ -78,6 +90,10 @@ impl Format {
             Format::Json => json::write(out, diagnostics, report.summary, report.fact_lines),
             Format::Sarif => writeln!(out, "{}", sarif::render(diagnostics)),
             Format::Github => write!(out, "{}", github::render(diagnostics)),
+            Format::Html => write!(out, "{}", html::render(diagnostics, report.summary)),
+            Format::Rdjsonl => write!(out, "{}", rdjsonl::render(diagnostics)),
+            Format::Gitlab => writeln!(out, "{}", gitlab::render(diagnostics)),
+            Format::Junit => write!(out, "{}", junit::render(diagnostics)),
             Format::Concise => {
                 let (shown, hidden) = report.for_terminal();
                 write!(out, "{}", concise::render_refs(&shown))?;

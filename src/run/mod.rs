@@ -170,6 +170,23 @@ pub fn config_error_diagnostic(e: ConfigError) -> Diagnostic {
 
 /// Runs a check: see the module documentation for its steps.
 pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
+    check_with_progress(options, &|_| {})
+}
+
+/// How far a run has got, for a progress display: inputs checked of all, and the size of the
+/// largest input (so that a front end can show progress for one large file too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub largest_bytes: u64,
+}
+
+/// [`check`], telling `progress` as each input is done (from the worker threads).
+pub fn check_with_progress(
+    options: &CheckOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<CheckRun, RunError> {
     let as_of = match &options.as_of {
         Some(s) => Some(PartialDate::parse(s).ok_or_else(|| {
             RunError::Setup(format!("--as-of {s} is not a date (use YYYY-MM-DD)"))
@@ -223,25 +240,37 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
         .collect();
     let (facts_by_path, facts_problems) = load_facts(&global, &sidecars);
 
+    let largest_bytes = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => std::fs::metadata(path).ok().map(|m| m.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let total = inputs.len();
+    progress(Progress {
+        done: 0,
+        total,
+        largest_bytes,
+    });
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(DocumentReport, bool)> = inputs
         .par_iter()
         .zip(sidecars.par_iter())
         .zip(env_of_input.par_iter())
         .map(|((input, sidecar), &ei)| {
             let env = &environments[ei];
-            let mut facts: Vec<Arc<Facts>> = env
-                .facts
-                .iter()
-                .filter_map(|p| facts_by_path.get(p).cloned())
-                .collect();
-            if let Some(f) = sidecar.as_ref().and_then(|p| facts_by_path.get(p)) {
-                if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
-                    facts.push(f.clone());
-                }
-            }
+            let facts = facts_for(&env.facts, sidecar, &facts_by_path);
             let (mut report, err) =
                 check_input(input, &env.settings, &env.selection, &facts, &env.custom);
             env.apply_overrides(input, &mut report.diagnostics);
+            let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(Progress {
+                done,
+                total,
+                largest_bytes,
+            });
             (report, err)
         })
         .collect();
@@ -358,6 +387,85 @@ fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool) {
                 .as_ref()
                 .is_some_and(|f| f.is_safe() || unsafe_fixes)
         });
+    }
+}
+
+/// The facts a document is checked against: the global ones, then its sidecar unless it is
+/// one of them.
+fn facts_for(
+    global: &[PathBuf],
+    sidecar: &Option<PathBuf>,
+    by_path: &HashMap<PathBuf, Arc<Facts>>,
+) -> Vec<Arc<Facts>> {
+    let mut facts: Vec<Arc<Facts>> = global
+        .iter()
+        .filter_map(|p| by_path.get(p).cloned())
+        .collect();
+    if let Some(f) = sidecar.as_ref().and_then(|p| by_path.get(p)) {
+        if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
+            facts.push(f.clone());
+        }
+    }
+    facts
+}
+
+/// Everything one document is checked with, found as `factlint check PATH` finds it for that
+/// path: its [`Environment`], and the facts files (the global ones and the sidecar beside it).
+/// For a language server, whose documents live in an editor.
+pub struct DocumentSetup {
+    pub environment: Environment,
+    /// The config file in effect, if any.
+    pub config_path: Option<PathBuf>,
+    pub facts: Vec<Arc<Facts>>,
+    /// The facts files read (global and sidecar), whose problems are in `facts_problems`.
+    pub facts_paths: Vec<PathBuf>,
+    /// Problems found in the facts files (diagnostics on them).
+    pub facts_problems: Vec<Diagnostic>,
+    path: PathBuf,
+}
+
+/// Prepares the check of the document at `path` (which need not exist on disk: its text may
+/// be in an editor), its configuration found upward from the document's folder.
+pub fn prepare_document(path: &Path, options: &CheckOptions) -> Result<DocumentSetup, RunError> {
+    let as_of = match &options.as_of {
+        Some(s) => PartialDate::parse(s),
+        None => None,
+    };
+    let input = Input::File {
+        path: path.to_path_buf(),
+        display: path.display().to_string(),
+    };
+    let config_path = ConfigFinder::default().config_for(&options.config, &input);
+    let environment = Environment::new(config_path.clone(), options, as_of)?;
+    let sidecars = [sidecar_for(&input)];
+    let (by_path, facts_problems) = load_facts(&environment.facts, &sidecars);
+    let facts = facts_for(&environment.facts, &sidecars[0], &by_path);
+    let mut facts_paths = environment.facts.clone();
+    facts_paths.extend(sidecars[0].clone());
+    Ok(DocumentSetup {
+        environment,
+        config_path,
+        facts,
+        facts_paths,
+        facts_problems,
+        path: path.to_path_buf(),
+    })
+}
+
+impl DocumentSetup {
+    /// The findings of one document in memory, overrides applied, in order.
+    pub fn check(&self, doc: &source::Document) -> Vec<Diagnostic> {
+        let e = &self.environment;
+        let mut diagnostics =
+            engine::check_document_full(doc, &e.settings, &e.selection, &self.facts, &e.custom)
+                .diagnostics;
+        let input = Input::File {
+            path: self.path.clone(),
+            display: doc.name().to_string(),
+        };
+        e.apply_overrides(&input, &mut diagnostics);
+        engine::sort(&mut diagnostics);
+        diagnostics
     }
 }
 
