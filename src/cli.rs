@@ -7,7 +7,7 @@ mod progress;
 use commands::{acronyms, explain, list_rules, man_page, show_config, test_rules};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, NoColor};
 use factlint::config::FailOn;
 use factlint::report::{self, Report};
 use factlint::run::{self, CheckOptions, ConfigSource, FixMode, RunError};
@@ -143,6 +143,19 @@ struct CheckArgs {
     /// List the infos in human and concise output (otherwise one line counts them).
     #[arg(long)]
     show_infos: bool,
+    /// Print the findings only: no summary line, no messages about fixes or baselines.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print a count per rule instead of the findings (human and concise formats).
+    #[arg(long)]
+    statistics: bool,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
+    /// Check only a deterministic share of the files, I of N (1/3, 2/3, 3/3), by path: for
+    /// spreading a large repository over a CI matrix.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<run::Shard>,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -236,6 +249,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         baseline: args.baseline,
         write_baseline: args.write_baseline,
         unsafe_fixes: args.unsafe_fixes,
+        shard: args.shard,
     };
     let bar = progress::Bar::new(args.format);
     let checked = run::check_with_progress(&options, &|p| bar.update(p));
@@ -251,14 +265,18 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    for m in &run.messages {
-        eprintln!("factlint: {m}");
+    if !args.quiet {
+        for m in &run.messages {
+            eprintln!("factlint: {m}");
+        }
     }
     let report = Report {
         diagnostics: &run.diagnostics,
         summary: run.summary(),
         fact_lines: args.explain_facts.then_some(&run.fact_lines[..]),
         show_infos: args.show_infos,
+        quiet: args.quiet,
+        statistics: args.statistics,
     };
     let format = args.format;
     let human = matches!(format, report::Format::Human | report::Format::Concise);
@@ -284,6 +302,12 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         if !problems.is_empty() {
             eprint!("{}", report::human::render(&problems));
         }
+    } else if let Some(path) = &args.output_file {
+        let file = std::fs::File::create(path)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        let mut out = NoColor::new(std::io::BufWriter::new(file));
+        format.write(&mut out, &report)?;
+        out.flush()?;
     } else {
         // Written as it is made, through a buffer: a large report is never held whole.
         let mut stdout = BufferedStandardStream::stdout(color_choice(args.color));

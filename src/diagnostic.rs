@@ -23,6 +23,20 @@ pub const RULES_RULE: &str = "rules";
 /// ignored and given a severity like any rule code.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
+/// A hash of text that is the same on every machine and in every release (64-bit FNV-1a,
+/// fixed by its definition; each part ends with a NUL so that ["ab", "c"] and ["a", "bc"]
+/// differ): for SARIF fingerprints and shards.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 /// Whether a diagnostic is about the run's own inputs (a file that cannot be read, a broken
 /// config, facts or rule file) rather than a finding in a document. Such problems make the run
 /// exit 2, are never recorded in a baseline, and are never hidden by one.

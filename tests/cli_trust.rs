@@ -460,3 +460,81 @@ fn one_bad_rule_drops_that_rule_only() {
     assert!(text.contains("house.toml:5:1: error[rules]"), "{text}");
     assert!(text.contains("warning[house.good] no JMCA"), "{text}");
 }
+
+/// The concise finding lines of a run over the repository's fixtures, with extra arguments.
+fn fixture_findings(extra: &[&str]) -> Vec<String> {
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "concise",
+            "--quiet",
+            "fixtures",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn three_shards_together_give_exactly_the_findings_of_one_run() {
+    let whole = fixture_findings(&["--show-infos"]);
+    assert!(whole.len() > 20, "{whole:?}");
+    let mut parts = Vec::new();
+    for shard in ["1/3", "2/3", "3/3"] {
+        let part = fixture_findings(&["--show-infos", "--shard", shard]);
+        assert!(!part.is_empty() && part.len() < whole.len(), "{shard}");
+        parts.extend(part);
+    }
+    parts.sort();
+    let mut whole_sorted = whole.clone();
+    whole_sorted.sort();
+    assert_eq!(parts, whole_sorted);
+    factlint()
+        .args(["check", "--shard", "4/3", "fixtures"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a shard"));
+}
+
+#[test]
+fn quiet_statistics_and_output_file() {
+    // --quiet: the findings, no summary line.
+    let quiet = fixture_findings(&[]);
+    assert!(
+        quiet.iter().all(|l| !l.starts_with("checked ")),
+        "{quiet:?}"
+    );
+    let out = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--statistics",
+            "fixtures/example-brief.txt",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("     1  ACR003               acronym-typo  (1 with a fix)"),
+        "{text}"
+    );
+    assert!(!text.contains("┌─"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    factlint()
+        .args(["check", "--no-config", "--format", "json", "--output-file"])
+        .arg(&file)
+        .arg("fixtures/example-brief.txt")
+        .assert()
+        .code(1)
+        .stdout("");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 2);
+}

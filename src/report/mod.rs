@@ -51,6 +51,10 @@ pub struct Report<'a> {
     /// List the infos in the human and concise formats (`--show-infos`); otherwise they are
     /// counted in one line. The machine formats always list everything.
     pub show_infos: bool,
+    /// Human and concise output: the findings only, no summary or count lines.
+    pub quiet: bool,
+    /// Human and concise output: a count per rule instead of the findings.
+    pub statistics: bool,
 }
 
 impl Report<'_> {
@@ -94,9 +98,19 @@ impl Format {
             Format::Rdjsonl => write!(out, "{}", rdjsonl::render(diagnostics)),
             Format::Gitlab => writeln!(out, "{}", gitlab::render(diagnostics)),
             Format::Junit => write!(out, "{}", junit::render(diagnostics)),
+            Format::Human | Format::Concise if report.statistics => {
+                write!(out, "{}", statistics(diagnostics))?;
+                if !report.quiet {
+                    writeln!(out, "{}", human::summary_line(report.summary))?;
+                }
+                Ok(())
+            }
             Format::Concise => {
                 let (shown, hidden) = report.for_terminal();
                 write!(out, "{}", concise::render_refs(&shown))?;
+                if report.quiet {
+                    return Ok(());
+                }
                 if let Some(line) = hidden {
                     writeln!(out, "{line}")?;
                 }
@@ -108,6 +122,9 @@ impl Format {
                 if let Some(lines) = report.fact_lines {
                     write!(out, "{}", human::explain_facts(lines))?;
                 }
+                if report.quiet {
+                    return Ok(());
+                }
                 if let Some(line) = hidden {
                     writeln!(out, "{line}")?;
                 }
@@ -115,6 +132,29 @@ impl Format {
             }
         }
     }
+}
+
+/// `--statistics`: one line per rule with findings, most first: count, code, name, and how
+/// many of them a fix is offered for.
+fn statistics(diagnostics: &[Diagnostic]) -> String {
+    let mut by_rule: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for d in diagnostics {
+        let e = by_rule.entry(&d.rule).or_default();
+        e.0 += 1;
+        e.1 += usize::from(d.finding.fix.is_some());
+    }
+    let mut rows: Vec<(&str, (usize, usize))> = by_rule.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (rule, (n, fixable)) in rows {
+        let fix = if fixable > 0 {
+            format!("  ({fixable} with a fix)")
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("{n:>6}  {rule:<20} {}{fix}\n", rule_name(rule)));
+    }
+    out
 }
 
 /// A rule's name ("acronym-typo") for its code, or the code itself for custom rules and file

@@ -81,17 +81,11 @@ fn location(
 
 /// A stable fingerprint of a finding, so that code-scanning dashboards follow it across runs
 /// while lines move: the rule, the file and the text of the span and its sentence (what a
-/// baseline records), hashed with 64-bit FNV-1a, which is fixed by its definition and so the
-/// same on every platform and in every release.
+/// baseline records), hashed with [`crate::diagnostic::stable_hash`], the same on every
+/// platform and in every release.
 fn fingerprint(d: &Diagnostic) -> String {
     let e = crate::baseline::entry(d);
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [&e.rule, &e.path, &e.text, &e.context] {
-        for b in part.bytes().chain([0]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let hash = crate::diagnostic::stable_hash(&[&e.rule, &e.path, &e.text, &e.context]);
     format!("{hash:016x}")
 }
 

@@ -73,6 +73,42 @@ pub struct CheckOptions {
     pub fix: FixMode,
     /// Apply (or show) the unsafe fixes too, not only the safe ones.
     pub unsafe_fixes: bool,
+    /// Check only this share of the files (`--shard 2/3`).
+    pub shard: Option<Shard>,
+}
+
+/// A deterministic share of a run's files, for spreading a large repository over the machines
+/// of a CI matrix: `--shard 1/3`, `2/3` and `3/3` together check every file exactly once.
+/// A file's share follows from its path alone (a stable hash of it), so it does not change
+/// when other files are added or removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether the input at `path` (as reported) belongs to this share.
+    pub fn holds(&self, path: &str) -> bool {
+        crate::diagnostic::stable_hash(&[path]) % self.count as u64 == (self.index - 1) as u64
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let bad = || format!("'{s}' is not a shard: write I/N, with 1 <= I <= N (2/3)");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let (index, count) = (
+            i.trim().parse::<usize>().map_err(|_| bad())?,
+            n.trim().parse::<usize>().map_err(|_| bad())?,
+        );
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 /// Why a run stopped before checking anything.
@@ -193,7 +229,10 @@ pub fn check_with_progress(
         })?),
         None => None,
     };
-    let inputs = source::expand_paths(&options.paths);
+    let mut inputs = source::expand_paths(&options.paths);
+    if let Some(shard) = options.shard {
+        inputs.retain(|i| shard.holds(i.display()));
+    }
     // Each file is checked under the nearest factlint.toml upward from it (as ruff finds its
     // configuration), unless --config or --no-config says otherwise: one environment per
     // configuration, built once.
