@@ -65,6 +65,9 @@ fixtures! {
     NUM005_fire_md, NUM005_fire_txt, NUM005_quiet_md, NUM005_quiet_txt,
     REF001_fire_md, REF001_fire_txt, REF001_quiet_md, REF001_quiet_txt,
     REF002_fire_md, REF002_fire_txt, REF002_quiet_md, REF002_quiet_txt,
+    REF001_quiet_glued_txt,
+    REF002_fire_named_md, REF002_fire_oneline_txt, REF002_quiet_named_md,
+    REF002_quiet_oneline_txt, REF002_quiet_lost_txt, REF002_quiet_excerpt_txt,
     REF003_fire_md, REF003_fire_txt, REF003_quiet_md, REF003_quiet_txt,
 }
 
