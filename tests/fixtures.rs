@@ -54,6 +54,8 @@ fixtures! {
     DAT004_fire_md_md, DAT004_fire_txt, DAT004_quiet_md_md, DAT004_quiet_txt,
     DAT005_fire_md, DAT005_fire_txt, DAT005_quiet_md, DAT005_quiet_txt,
     DAT006_fire_md, DAT006_fire_txt, DAT006_quiet_md, DAT006_quiet_txt,
+    DAT001_fire_forms_txt, DAT002_fire_dayrange_txt, DAT003_fire_forms_txt,
+    DAT003_quiet_forms_md, DAT005_quiet_forms_txt,
     DAT006_quiet_updated_txt,
     FCT001_fire_md_md, FCT001_fire_txt, FCT001_quiet_md_md, FCT001_quiet_txt,
     FCT002_fire_md_md, FCT002_fire_txt, FCT002_quiet_md_md, FCT002_quiet_txt,
