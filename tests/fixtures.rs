@@ -54,6 +54,9 @@ fixtures! {
     DAT004_fire_md_md, DAT004_fire_txt, DAT004_quiet_md_md, DAT004_quiet_txt,
     DAT005_fire_md, DAT005_fire_txt, DAT005_quiet_md, DAT005_quiet_txt,
     DAT006_fire_md, DAT006_fire_txt, DAT006_quiet_md, DAT006_quiet_txt,
+    DAT001_fire_forms_txt, DAT002_fire_dayrange_txt, DAT003_fire_forms_txt,
+    DAT003_quiet_forms_md, DAT005_quiet_forms_txt,
+    DAT006_quiet_updated_txt,
     FCT001_fire_md_md, FCT001_fire_txt, FCT001_quiet_md_md, FCT001_quiet_txt,
     FCT002_fire_md_md, FCT002_fire_txt, FCT002_quiet_md_md, FCT002_quiet_txt,
     FCT003_fire_md_md, FCT003_fire_txt, FCT003_quiet_md_md, FCT003_quiet_txt,
@@ -63,8 +66,13 @@ fixtures! {
     NUM003_fire_md, NUM003_fire_txt, NUM003_quiet_md, NUM003_quiet_txt,
     NUM004_fire_md, NUM004_fire_txt, NUM004_quiet_md, NUM004_quiet_txt,
     NUM005_fire_md, NUM005_fire_txt, NUM005_quiet_md, NUM005_quiet_txt,
+    NUM005_quiet_labels_md,
+    NUM006_fire_md, NUM006_fire_txt, NUM006_quiet_md, NUM006_quiet_txt,
     REF001_fire_md, REF001_fire_txt, REF001_quiet_md, REF001_quiet_txt,
     REF002_fire_md, REF002_fire_txt, REF002_quiet_md, REF002_quiet_txt,
+    REF001_quiet_glued_txt,
+    REF002_fire_named_md, REF002_fire_oneline_txt, REF002_quiet_named_md,
+    REF002_quiet_oneline_txt, REF002_quiet_lost_txt, REF002_quiet_excerpt_txt,
     REF003_fire_md, REF003_fire_txt, REF003_quiet_md, REF003_quiet_txt,
 }
 

@@ -44,6 +44,10 @@ pub struct Footnotes {
     /// In document order.
     pub markers: Vec<Marker>,
     pub notes: Vec<Note>,
+    /// Digits glued to a word's last letter ("Board Decisions3"): not markers (too many words
+    /// end in digits: "segment1", "Windows10"), but a number seen here is not "missing" from
+    /// the sequence either.
+    pub glued_to_words: Vec<(u32, Range<usize>)>,
     /// (token, marker) for the markers inside a token, sorted by token: a binary search is
     /// cheaper than hashing for a question asked of every token.
     by_token: Vec<(usize, usize)>,
@@ -67,9 +71,16 @@ impl Footnotes {
 }
 
 /// Words after which a glued number is a reference ("p.8", "No.5"), not a footnote.
+/// "n.23" and "nn.4" are the notes of a cited case ("524 U.S. 184, 191 n.23").
 const NUMBER_LEADERS: &[&str] = &[
     "p", "pp", "no", "nos", "vol", "art", "sec", "ch", "fig", "para", "paras", "op", "v", "ver",
+    "n", "nn", "fn", "note", "rev", "id", "at", "cl", "subd", "pt", "tit",
 ];
+
+/// The highest jump from the last marker a glued number after a word may make: "canary.61" in
+/// a document whose markers have reached 3 is a version, not note 61. The first marker of a
+/// text may be as high as twice this (a snippet starts mid-sequence: "PKOs,7").
+const MAX_JUMP: u32 = 5;
 
 const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -86,6 +97,7 @@ fn superscript_value(s: &str) -> Option<u32> {
 pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
     let text = doc.prose.as_str();
     let mut markers = Vec::new();
+    let mut glued_to_words = Vec::new();
     let mut last: u32 = 0;
     let next_in_sequence = |v: u32, last: u32| v > last && v <= last + 3;
     for (i, tok) in tokens.iter().enumerate() {
@@ -113,28 +125,59 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     continue;
                 }
                 // What stands before the punctuation must be a word, a closing mark or a year.
+                // Before a Markdown link's masked destination ("[text](url).1") the closing
+                // parenthesis is in the text, not in the prose: the marker is glued to it.
+                let after_link = p.space_before()
+                    && doc.text()[..p.start()].ends_with(')')
+                    && text[..p.start()].ends_with(' ');
                 let before = i.checked_sub(2).map(|b| &tokens[b]);
-                let Some(b) = before.filter(|_| !p.space_before()) else {
+                let Some(b) = before.filter(|_| !p.space_before() || after_link) else {
                     continue;
                 };
                 let bs = &text[b.range()];
-                if b.kind() == TokenKind::Word
-                    && NUMBER_LEADERS.contains(&bs.to_ascii_lowercase().as_str())
-                {
-                    continue;
+                if b.kind() == TokenKind::Word && !after_link {
+                    if NUMBER_LEADERS.contains(&bs.to_ascii_lowercase().as_str()) {
+                        continue;
+                    }
+                    // "v0.9", "19T00:40" (a timestamp), "A.2", "(b)4" (a section of a code),
+                    // "&nbsp;1" (an HTML entity): not a word a note is glued to.
+                    let entity =
+                        punct == ";" && b.start() > 0 && text.as_bytes()[b.start() - 1] == b'&';
+                    if bs.bytes().any(|c| c.is_ascii_digit()) || bs.chars().count() == 1 || entity {
+                        continue;
+                    }
                 }
+                // "8:03", "2/4": a number after a number is a marker only after its full stop
+                // ("in 2000.8" reads as the year) or a closing parenthesis.
                 if b.kind() == TokenKind::Number && punct != "." && punct != ")" {
                     continue;
                 }
-                if s.len() > 3 || !s.bytes().all(|c| c.is_ascii_digit()) {
+                // "main.rs:2:5", "1.2.3": the number runs on.
+                let runs_on = next.is_some_and(|n| {
+                    !n.space_before()
+                        && n.kind() == TokenKind::Punct
+                        && tokens
+                            .get(i + 2)
+                            .is_some_and(|nn| !nn.space_before() && nn.kind() == TokenKind::Number)
+                });
+                if runs_on {
+                    continue;
+                }
+                // "03" is a minute or a month, never a note.
+                if s.len() > 3 || !s.bytes().all(|c| c.is_ascii_digit()) || s.starts_with('0') {
                     continue;
                 }
                 let v: u32 = s.parse().unwrap_or(0);
                 if v == 0 {
                     continue;
                 }
-                // A glued number after a word is a marker; after a number, only in sequence.
+                // A glued number after a number is a marker only in sequence; after a word, it
+                // may skip a few ("canary.61" is a version, not a note), and the first marker
+                // of a document is one of the first notes.
                 if b.kind() == TokenKind::Number && !next_in_sequence(v, last) {
+                    continue;
+                }
+                if v > last.max(MAX_JUMP) + MAX_JUMP {
                     continue;
                 }
                 last = v;
@@ -186,19 +229,12 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                         token: Some(i),
                     });
                 } else if word.chars().count() >= 3
-                    && word.chars().all(|c| c.is_lowercase())
+                    && word.chars().all(char::is_alphabetic)
                     && digits.len() <= 3
                     && ends_here
                 {
-                    let v: u32 = digits.parse().unwrap_or(0);
-                    if next_in_sequence(v, last) {
-                        last = v;
-                        markers.push(Marker {
-                            range: tok.start() + j..tok.end(),
-                            label: digits.to_string(),
-                            kind: MarkerKind::Glued,
-                            token: Some(i),
-                        });
+                    if let Ok(v) = digits.parse::<u32>() {
+                        glued_to_words.push((v, tok.start() + j..tok.end()));
                     }
                 }
             }
@@ -239,6 +275,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
     }
     Footnotes {
         markers,
+        glued_to_words,
         notes: Vec::new(),
         by_token,
         marked,
@@ -377,6 +414,34 @@ pub fn find_notes(
         }
         if run.len() >= 2 {
             notes.append(&mut run);
+        }
+    }
+    // Notes that follow the text on its own line or paragraph, as a web page's notes come out
+    // when its text is scraped: "... the end.1 ... 1. See the report. Return to text 2. ...".
+    // Each "Return to text" closes a note; its label is the last "N. " before it.
+    if notes.is_empty() && text.contains("Return to text") {
+        static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?:^|\s)([0-9]{1,3})\.\s").expect("note label pattern compiles")
+        });
+        let mut from = 0;
+        for (at, _) in text.match_indices("Return to text") {
+            // The first note runs from somewhere in the text: its label is the last before
+            // the anchor. Each later one starts right after the anchor before it.
+            let mut labels = LABEL
+                .captures_iter(&text[from..at])
+                .filter_map(|c| c.get(1));
+            let label = if from == 0 {
+                labels.last()
+            } else {
+                labels.next()
+            };
+            if let Some(n) = label {
+                notes.push(Note {
+                    label: n.as_str().to_string(),
+                    range: from + n.start()..from + n.end(),
+                });
+            }
+            from = at + "Return to text".len();
         }
     }
     // "* Since 2004, ..." notes for asterisk markers in plain text.

@@ -218,6 +218,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &numbers::SharesExceedWhole,
     &numbers::ListCountMismatch,
     &numbers::ReversedRange,
+    &numbers::TotalDiffersFromParts,
     &references::FootnotesOutOfSequence,
     &references::UnmatchedFootnote,
     &references::RepeatedText,

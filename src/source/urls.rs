@@ -89,7 +89,18 @@ fn url_matches(text: &str) -> Vec<Range<usize>> {
 pub fn find_urls(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for m in url_matches(text) {
-        let mut end = m.end;
+        // A ')' without its '(' closes the parentheses around the URL, as a Markdown link's
+        // "(https://...).1" does: what follows it is text (there, a footnote marker).
+        let mut depth = 0i32;
+        let unbalanced = text[m.clone()].char_indices().find(|&(_, c)| {
+            depth += match c {
+                '(' => 1,
+                ')' => -1,
+                _ => 0,
+            };
+            depth < 0
+        });
+        let mut end = unbalanced.map_or(m.end, |(i, _)| m.start + i);
         // Trailing sentence punctuation is not part of the URL.
         while end > m.start {
             let c = text[..end].chars().next_back().unwrap_or(' ');

@@ -13,7 +13,7 @@ use super::footnotes::Footnotes;
 pub use super::number_roles::year_value;
 use super::tokens::{Token, TokenKind, TokenView};
 pub use date::{DateMention, DateStyle, PartialDate, Precision};
-use periods::{month_dash_period, period_after, year_dash_period};
+use periods::{day_dash_period, month_dash_period, period_after, year_dash_period};
 pub use periods::{Period, PeriodKind};
 use scan::{is_count, Scanner};
 use std::ops::Range;
@@ -41,6 +41,19 @@ pub fn find_dates(
     };
     let mut out = Dates::default();
     let mut context_year = as_of.and_then(|d| d.year);
+    // The document's own date: the as-of date, else the first date with its year written in
+    // the first five lines (a title, a heading, a dateline). A weekday with a date written
+    // without a year ("Thursday, June 5") is checked against that year and no other.
+    let head_end = prose
+        .match_indices('\n')
+        .nth(4)
+        .map_or(prose.len(), |(at, _)| at);
+    let doc_year = context_year.or_else(|| {
+        (0..tokens.len())
+            .take_while(|&i| tokens[i].start() < head_end)
+            .find_map(|i| s.date_at(i, None).filter(|m| m.year_written))
+            .and_then(|m| m.date.year)
+    });
     let mut i = 0;
     while i < tokens.len() {
         let word = s.text(i);
@@ -71,14 +84,32 @@ pub fn find_dates(
             i += 1;
             continue;
         }
-        // "January–February 2024", "2007–2011": two ends joined by a dash.
-        if let Some(p) = month_dash_period(&s, i).or_else(|| year_dash_period(&s, i)) {
+        // "March 3–4, 2025", "January–February 2024", "2007–2011": two ends joined by a dash.
+        if let Some(p) = day_dash_period(&s, i, context_year)
+            .or_else(|| month_dash_period(&s, i))
+            .or_else(|| year_dash_period(&s, i))
+        {
             context_year = p.to.and_then(|d| d.year);
             i = p.tokens.end;
             out.periods.push(p);
             continue;
         }
-        if let Some(m) = s.date_at(i, context_year) {
+        if let Some(mut m) = s.date_at(i, context_year) {
+            // Only when the year in context agrees with the document's: a report dated 2016
+            // telling events of 2017 ("Friday, May 5") leaves the year unknown.
+            if m.weekday.is_some() && !m.year_written {
+                m.date.year = doc_year.filter(|&y| context_year.is_none_or(|c| c == y));
+            }
+            // "3 March 2026 (Tuesday)", "2026-03-03 (Monday)": the weekday after the date.
+            let end = m.tokens.end;
+            if m.weekday.is_none() && m.date.day.is_some() && s.text(end) == "(" {
+                if let Some((wd, after)) = s.weekday_at(end + 1) {
+                    if s.text(after) == ")" {
+                        m.weekday = Some((wd, tokens[end + 1].range()));
+                        m.tokens.end = after + 1;
+                    }
+                }
+            }
             i = m.tokens.end;
             if m.year_written {
                 context_year = m.date.year;

@@ -24,6 +24,9 @@ pub struct Period {
     pub to: Option<PartialDate>,
     pub kind: PeriodKind,
     pub tokens: Range<usize>,
+    /// The weekdays written for the two ends, as in a meeting notice: "Monday–Tuesday, March
+    /// 3–4, 2025". Each is paired with its own end.
+    pub weekdays: Option<[(jiff::civil::Weekday, Range<usize>); 2]>,
 }
 
 /// "January–February 2024": two months and the year written once.
@@ -40,6 +43,57 @@ pub(super) fn month_dash_period(s: &Scanner, i: usize) -> Option<Period> {
         to: Some(PartialDate::new(y, Some(m2), None)),
         kind: PeriodKind::Dash,
         tokens: i..k2 + 1,
+        weekdays: None,
+    })
+}
+
+/// "March 3–4, 2025", "June 12 – 3, 2024" (reversed: DAT002's), with a weekday range before
+/// it as meeting notices write them: "Monday–Tuesday, March 3–4, 2025". The year must be
+/// written, or come from the context.
+pub(super) fn day_dash_period(s: &Scanner, i: usize, context_year: Option<i16>) -> Option<Period> {
+    let mut j = i;
+    let mut weekdays = None;
+    if let Some((w1, k)) = s.weekday_at(j) {
+        if !matches!(s.text(k), "-" | "–" | "—") {
+            return None;
+        }
+        let (w2, k2) = s.weekday_at(k + 1)?;
+        let k2 = if s.text(k2) == "," { k2 + 1 } else { k2 };
+        weekdays = Some((w1, s.tokens[j].range(), w2, s.tokens[k + 1].range()));
+        j = k2;
+    }
+    let (month, k) = s.month_at(j)?;
+    let d1 = s.day_at(k)?;
+    if !matches!(s.text(k + 1), "-" | "–" | "—") {
+        return None;
+    }
+    let d2 = s.day_at(k + 2)?;
+    let mut end = k + 3;
+    let year = if s.text(end) == "," {
+        match s.closing_year_at(end + 1) {
+            Some((y, _)) => {
+                end += 2;
+                Some(y)
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
+    let year = year.or(context_year)?;
+    let last = &s.tokens[end - 1];
+    let end_offset = if last.kind() == TokenKind::Number && s.text(end - 1).len() > 4 {
+        last.start() + 4
+    } else {
+        last.end()
+    };
+    Some(Period {
+        range: s.tokens[i].start()..end_offset,
+        from: Some(PartialDate::new(year, Some(month), Some(d1))),
+        to: Some(PartialDate::new(year, Some(month), Some(d2))),
+        kind: PeriodKind::Dash,
+        tokens: i..end,
+        weekdays: weekdays.map(|(w1, r1, w2, r2)| [(w1, r1), (w2, r2)]),
     })
 }
 
@@ -73,6 +127,7 @@ pub(super) fn year_dash_period(s: &Scanner, i: usize) -> Option<Period> {
         to: Some(PartialDate::year(y2)),
         kind: PeriodKind::Dash,
         tokens: i..i + 3,
+        weekdays: None,
     })
 }
 
@@ -132,6 +187,7 @@ pub(super) fn period_after(
                 to,
                 kind,
                 tokens: i..after_first,
+                weekdays: None,
             })
         }
         PeriodKind::FromTo | PeriodKind::Between => {
@@ -160,6 +216,7 @@ pub(super) fn period_after(
                 to: Some(second),
                 kind,
                 tokens: i..after_second,
+                weekdays: None,
             })
         }
         _ => None,

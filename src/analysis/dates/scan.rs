@@ -42,6 +42,17 @@ const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
     ("Friday", jiff::civil::Weekday::Friday),
     ("Saturday", jiff::civil::Weekday::Saturday),
     ("Sunday", jiff::civil::Weekday::Sunday),
+    ("Mon", jiff::civil::Weekday::Monday),
+    ("Tue", jiff::civil::Weekday::Tuesday),
+    ("Tues", jiff::civil::Weekday::Tuesday),
+    ("Tu", jiff::civil::Weekday::Tuesday),
+    ("Wed", jiff::civil::Weekday::Wednesday),
+    ("Thu", jiff::civil::Weekday::Thursday),
+    ("Thur", jiff::civil::Weekday::Thursday),
+    ("Thurs", jiff::civil::Weekday::Thursday),
+    ("Fri", jiff::civil::Weekday::Friday),
+    ("Sat", jiff::civil::Weekday::Saturday),
+    ("Sun", jiff::civil::Weekday::Sunday),
 ];
 
 fn month_of(word: &str) -> Option<i8> {
@@ -79,6 +90,37 @@ impl<'a> std::ops::Deref for Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A weekday at `i`, full or abbreviated ("Tuesday", "Tue", "Tu.", with the index after
+    /// it (and after an abbreviation's full stop).
+    pub(super) fn weekday_at(&self, i: usize) -> Option<(jiff::civil::Weekday, usize)> {
+        let t = self.tokens.get(i)?;
+        if t.kind() != TokenKind::Word {
+            return None;
+        }
+        let w = self.text(i);
+        let wd = weekday_of(w)?;
+        let abbreviated = w.len() <= 5 && !w.ends_with("day");
+        if abbreviated && self.text(i + 1) == "." && self.glued(i + 1) {
+            return Some((wd, i + 2));
+        }
+        Some((wd, i + 1))
+    }
+
+    /// An ordinal day ("3rd", "21st"), 1–31.
+    fn ordinal_day_at(&self, i: usize) -> Option<i8> {
+        let t = self.tokens.get(i)?;
+        if t.kind() != TokenKind::Word {
+            return None;
+        }
+        let w = self.text(i);
+        let digits = w.trim_end_matches(char::is_alphabetic);
+        let suffix = &w[digits.len()..];
+        if !matches!(suffix, "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+            return None;
+        }
+        digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+    }
+
     /// The year in token `i`: "2013", or the year part of "2000.8" when the rest is a footnote.
     pub(super) fn year_at(&self, i: usize) -> Option<(i16, Range<usize>)> {
         let t = self.tokens.get(i)?;
@@ -149,6 +191,9 @@ impl<'a> Scanner<'a> {
     /// A day number 1–31 at token `i`.
     pub(super) fn day_at(&self, i: usize) -> Option<i8> {
         let t = self.tokens.get(i)?;
+        if t.kind() == TokenKind::Word {
+            return self.ordinal_day_at(i);
+        }
         if t.kind() != TokenKind::Number {
             return None;
         }
@@ -173,6 +218,20 @@ impl<'a> Scanner<'a> {
             if self.text(i + 1) == "." && self.glued(i + 1) {
                 return Some((m, i + 2));
             }
+            // "Mar 3, 2026": without its full stop, only before a day and a written year.
+            let day = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
+                && self.day_at(i + 1).is_some();
+            let k = if self.text(i + 2) == "," {
+                i + 3
+            } else {
+                i + 2
+            };
+            if day && self.year_at(k).is_some() {
+                return Some((m, i + 1));
+            }
             return None;
         }
         // "May" is a month only next to a day or a year.
@@ -184,13 +243,15 @@ impl<'a> Scanner<'a> {
         let start_tok = i;
         let mut j = i;
         let mut weekday = None;
-        if let Some(wd) = self.tokens.get(j).and_then(|_| weekday_of(self.text(j))) {
-            let k = if self.text(j + 1) == "," {
-                j + 2
+        if let Some((wd, after)) = self.weekday_at(j) {
+            let k = if self.text(after) == "," {
+                after + 1
             } else {
-                j + 1
+                after
             };
-            if self.month_at(k).is_some() || self.day_at(k).is_some() {
+            // "Tuesday, 3 March", "Tuesday, the 3rd of March", "Saturday, 2026-02-28".
+            let k = if self.text(k) == "the" { k + 1 } else { k };
+            if self.month_at(k).is_some() || self.day_at(k).is_some() || self.year_at(k).is_some() {
                 weekday = Some((wd, self.tokens[j].range()));
                 j = k;
             }
@@ -228,7 +289,12 @@ impl<'a> Scanner<'a> {
         // Month-first: "July 1, 2013", "July 1 2013", "October, 25, 2012", "July 1", "July 2013".
         if let Some((month, k)) = self.month_at(j) {
             let mut k = k;
-            let comma_after_month = self.text(k) == "," && self.day_at(k + 1).is_some();
+            // "October, 25, 2012" is a malformed date; "in July, 2 percentage points" is not a
+            // date at all: the year must close it.
+            let comma_after_month = self.text(k) == ","
+                && self.day_at(k + 1).is_some()
+                && self.text(k + 2) == ","
+                && self.closing_year_at(k + 3).is_some();
             if comma_after_month {
                 k += 1;
             }
@@ -280,12 +346,27 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        // Day-first: "1 July 2013", "1 July".
+        // Day-first: "1 July 2013", "1 July", "3rd March 2026", "the 3rd of March".
+        let j = if self.text(j) == "the" && self.day_at(j + 1).is_some() {
+            j + 1
+        } else {
+            j
+        };
         if let Some(day) = self.day_at(j) {
-            if let Some((month, k)) = self.month_at(j + 1) {
-                let (year, end, written) = match self.closing_year_at(k) {
-                    Some((y, _)) => (Some(y), k + 1, true),
-                    None => (context_year, k, false),
+            let m_at = if self.text(j + 1) == "of" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((month, k)) = self.month_at(m_at) {
+                // "the 4th of March, 2026": a comma may stand before the year.
+                let comma_year = (self.text(k) == ",")
+                    .then(|| self.closing_year_at(k + 1))
+                    .flatten();
+                let (year, end, written) = match (self.closing_year_at(k), comma_year) {
+                    (Some((y, _)), _) => (Some(y), k + 1, true),
+                    (None, Some((y, _))) => (Some(y), k + 2, true),
+                    (None, None) => (context_year, k, false),
                 };
                 let date = PartialDate::from_parts(year, Some(month), Some(day));
                 return Some(self.mention(

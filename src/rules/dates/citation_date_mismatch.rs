@@ -12,7 +12,10 @@ declare_rule! {
     /// (".../2012/10/26/..." after "October 25, 2012"). The URL must follow the full date
     /// directly, with only punctuation between, as in a citation; the URL's date must be a full
     /// date in its path, and not under a folder of uploaded files ("/wp-content/uploads/",
-    /// "/files/"), whose dates are upload dates.
+    /// "/files/"), whose dates are upload dates. A date after "updated", "revised", "accessed"
+    /// or "retrieved" is not the publication date and is not compared; nor is one that differs
+    /// from the URL's in more than one part and by more than three days (an update or a later
+    /// edition whose URL kept the first date, not a retyped digit).
     ///
     /// ## Why is this bad?
     /// One of the two is wrong, and a reader looking for the source on the given date may not
@@ -153,6 +156,36 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .compare_at(&url_date, d.date.common_precision(&url_date))
             .is_eq()
         {
+            continue;
+        }
+        // A retyped date differs from its URL's in one part ("2012" for "2013", "25" for
+        // "26"), or by a day or two (a print edition, a time zone). Dates far apart in
+        // several parts are an update or a later edition whose URL kept the first date.
+        let parts_differ = [
+            d.date.year != url_date.year,
+            d.date.month != url_date.month,
+            d.date.day != url_date.day,
+        ]
+        .iter()
+        .filter(|&&x| x)
+        .count();
+        let days_apart = match (d.date.to_civil(), url_date.to_civil()) {
+            (Some(x), Some(y)) => (x - y).get_days().abs(),
+            _ => i32::MAX,
+        };
+        if parts_differ > 1 && days_apart > 3 {
+            continue;
+        }
+        let word_before = text[..d.range.start]
+            .trim_end_matches([' ', ',', ':'])
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(
+            word_before.as_str(),
+            "updated" | "revised" | "accessed" | "retrieved" | "modified" | "viewed" | "amended"
+        ) {
             continue;
         }
         out.push(

@@ -29,20 +29,48 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for d in &cx.analysis.dates.dates {
-        let (Some(_), Some(day)) = (d.date.month, d.date.day) else {
+    let dates = &cx.analysis.dates;
+    // A year taken from context is not the writer's: "(June 31)" is checked without it.
+    let mentions = dates.dates.iter().map(|d| {
+        let date = crate::analysis::PartialDate {
+            year: d.date.year.filter(|_| d.year_written),
+            ..d.date
+        };
+        (d.range.clone(), date)
+    });
+    // The ends of periods too: "through April 31, 2024", "from April 31 to May 3".
+    let ends = dates.periods.iter().flat_map(|p| {
+        [p.from, p.to]
+            .into_iter()
+            .flatten()
+            .map(|d| (p.range.clone(), d))
+    });
+    let mut seen = std::collections::HashSet::new();
+    for (range, date) in mentions.chain(ends) {
+        let (Some(month), Some(day)) = (date.month, date.day) else {
             continue;
         };
-        if d.date.to_civil().is_some() {
+        // A date whose year is unknown is impossible only if no year has that day: "June 31",
+        // not "February 29".
+        let last = match date.year {
+            Some(_) => {
+                if date.to_civil().is_some() {
+                    continue;
+                }
+                date.days_in_month().unwrap_or(31)
+            }
+            None => [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(month - 1) as usize],
+        };
+        if day <= last || !seen.insert((range.start, month, day)) {
             continue;
         }
-        let last = d.date.days_in_month().unwrap_or(31);
-        let month_only = spoken(&crate::analysis::PartialDate {
-            day: None,
-            ..d.date
-        });
+        let month_only = spoken(&crate::analysis::PartialDate { day: None, ..date });
+        let month_only = match date.year {
+            Some(_) => month_only,
+            None => super::MONTH_NAMES[(month - 1) as usize].to_string(),
+        };
         out.push(
-            Finding::new(d.range.clone(), format!("{} has no day {day}", month_only))
+            Finding::new(range, format!("{} has no day {day}", month_only))
                 .with_label("this date does not exist")
                 .with_note(format!("{month_only} has {last} days")),
         );

@@ -17,7 +17,7 @@ pub use weekday_mismatch::WeekdayMismatch;
 
 use crate::analysis::{PartialDate, Precision};
 
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -1,11 +1,17 @@
+use super::spoken;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::Context;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a weekday written before a full date that the date does not fall on, and offers
-    /// the right weekday as a safe fix.
+    /// Reports a weekday written with a full date ("Tuesday, July 1, 2013", "Tue 3 March 2026",
+    /// "2026-03-03 (Monday)") that the date does not fall on, and a weekday range paired with
+    /// a day range ("Monday–Tuesday, March 3–4, 2025": each weekday with its own day). A date
+    /// written without a year takes the document's year: its as-of date, or the first date
+    /// with a year in its first five lines; with neither, it is not checked. The right weekday
+    /// is a safe fix when the year is written and the weekday stands with that one date, an
+    /// unsafe one otherwise.
     ///
     /// ## Why is this bad?
     /// One of the two is wrong; a reader who checks a calendar stops trusting the brief.
@@ -28,30 +34,53 @@ declare_rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for d in &cx.analysis.dates.dates {
+    let dates = &cx.analysis.dates;
+    for d in &dates.dates {
         let Some((written, range)) = &d.weekday else {
             continue;
         };
-        let Some(civil) = d.date.to_civil() else {
+        // The fix is safe when the weekday stands right before or after a date whose year is
+        // written: nothing else can be meant. With the year taken from the document's date,
+        // the finding holds but a human should confirm the rewrite.
+        let full = cx.text(range.clone()).ends_with("day");
+        report(out, d.date, *written, range, d.year_written && full);
+    }
+    for p in &dates.periods {
+        let (Some(ws), Some(from), Some(to)) = (&p.weekdays, p.from, p.to) else {
             continue;
         };
-        let actual = civil.weekday();
-        if actual == *written {
-            continue;
+        // "Monday–Tuesday, March 3–4": each weekday with its own end.
+        for ((written, range), date) in ws.iter().zip([from, to]) {
+            report(out, date, *written, range, false);
         }
-        let name = format!("{actual:?}");
-        let date = cx
-            .text(d.range.end.min(range.end)..d.range.end)
-            .trim_start_matches([',', ' '])
-            .to_string();
-        out.push(
-            Finding::new(
-                range.clone(),
-                format!("{date} was a {name}, not a {written:?}"),
-            )
-            .with_label(format!("should be {name}"))
-            .with_help(format!("write '{name}'"))
-            .with_fix(range.clone(), name),
-        );
     }
+}
+
+fn report(
+    out: &mut Vec<Finding>,
+    date: crate::analysis::PartialDate,
+    written: jiff::civil::Weekday,
+    range: &std::ops::Range<usize>,
+    safe: bool,
+) {
+    let Some(civil) = date.to_civil() else {
+        return;
+    };
+    let actual = civil.weekday();
+    if actual == written {
+        return;
+    }
+    let name = format!("{actual:?}");
+    let f = Finding::new(
+        range.clone(),
+        format!("{} was a {name}, not a {written:?}", spoken(&date)),
+    )
+    .with_label(format!("should be {name}"))
+    .with_help(format!("write '{name}'"));
+    // An abbreviated weekday ("Tue") is rewritten in full only by a human.
+    out.push(if safe {
+        f.with_safe_fix(range.clone(), name)
+    } else {
+        f.with_unsafe_fix(range.clone(), name)
+    });
 }

@@ -6,12 +6,14 @@ mod percent_change_contradicts_numbers;
 mod ratio_contradicts_numbers;
 mod reversed_range;
 mod shares_exceed_whole;
+mod total_differs_from_parts;
 
 pub use list_count_mismatch::ListCountMismatch;
 pub use percent_change_contradicts_numbers::PercentChangeContradictsNumbers;
 pub use ratio_contradicts_numbers::RatioContradictsNumbers;
 pub use reversed_range::ReversedRange;
 pub use shares_exceed_whole::SharesExceedWhole;
+pub use total_differs_from_parts::TotalDiffersFromParts;
 
 use crate::analysis::{Analysis, Quantity};
 

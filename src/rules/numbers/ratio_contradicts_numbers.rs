@@ -81,6 +81,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             if m.percent || m.high.is_some() {
                 continue;
             }
+            // "5 times a second", "three times per day", "twice each year": a frequency, not
+            // a ratio.
+            let t = m.tokens.end + 1;
+            let word = |i: usize| a.tokens.get(i).map_or("", |t| &prose[t.range()]);
+            if !fold
+                && crate::analysis::words::is_one_of(word(t), &["a", "an", "per", "each", "every"])
+            {
+                continue;
+            }
             let (before, after_q) = (&qs[..k], &qs[k + 1..]);
             let qualifier = m.qualifier.as_ref().map(|(q, _)| *q);
             let claim_start = m.qualifier.as_ref().map_or(m.range.start, |(_, r)| r.start);

@@ -7,10 +7,14 @@ declare_rule! {
     /// ## What it does
     /// Reports a numeric range of a count written high to low: "75-50 personnel", "between 8
     /// and 5 battalions". The range must be followed by the word it counts (or be a "between"
-    /// range). Ranges joined by "to" are left alone ("from 80 to 50" is a decrease), as are
+    /// range). Ranges joined by "to" are left alone ("from 80 to 50" is a decrease, on one line
+    /// or across a line break), as are labels ("Listing 4-2", "Figure 3-1", "Table 10-2"), as are
     /// votes and scores ("voted 52-47", "a 7-2 decision"), page ranges written short
     /// ("1107–08"), identifiers ("Revenue Procedure 96-63"), table cells, references and years
     /// (a period that runs backwards is DAT002's).
+    ///
+    /// The swap is offered as a fix a human confirms (`--unsafe-fixes`): either end may be
+    /// the wrong one.
     ///
     /// ## Why is this bad?
     /// A reversed range is usually a typo for the intended low–high range, and a reader cannot
@@ -28,7 +32,7 @@ declare_rule! {
         code: "NUM005",
         name: "reversed-range",
         severity: Warning,
-        fix: Safe,
+        fix: Suggested,
         summary: "a numeric range written backwards",
     }
 }
@@ -46,7 +50,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let written = cx.text(q.range.clone());
-        if written.contains(" to ") {
+        // "from 2 to 1", even across a line break: a change, not a range.
+        if written.split_whitespace().any(|w| w == "to") {
             continue;
         }
         // "1107–08", "426–27": page ranges written short; identifiers such as "96-63"
@@ -70,6 +75,19 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if in_table {
             continue;
         }
+        // "Listings 21-18, 21-19, and 21-20": the label word governs the whole list.
+        let labelled = (q.tokens.start.saturating_sub(12)..q.tokens.start)
+            .rev()
+            .map(|i| &cx.doc.prose[a.tokens[i].range()])
+            .take_while(|w| {
+                w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                    || matches!(*w, "-" | "–" | "," | "and" | "or" | "&")
+                    || crate::analysis::number_roles::REFERENCE_WORDS.contains(w)
+            })
+            .any(|w| crate::analysis::number_roles::REFERENCE_WORDS.contains(&w));
+        if labelled {
+            continue;
+        }
         let Some(si) = a.sentence_at(q.range.start) else {
             continue;
         };
@@ -90,7 +108,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             format!("the range '{written}' runs from high to low"),
         )
         .with_label("reversed range");
-        // The safe fix swaps two plain numbers joined by a dash.
+        // The fix swaps two plain numbers joined by a dash; which end is wrong is not known,
+        // so it is never safe.
         if let Some((lo, hi)) = written.split_once(['-', '–']) {
             if !lo.is_empty()
                 && !hi.is_empty()
@@ -102,7 +121,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 let dash = &written[lo.len()..written.len() - hi.len()];
                 f = f
                     .with_help(format!("write '{hi}{dash}{lo}'"))
-                    .with_fix(q.range.clone(), format!("{hi}{dash}{lo}"));
+                    .with_unsafe_fix(q.range.clone(), format!("{hi}{dash}{lo}"));
             }
         }
         out.push(f);

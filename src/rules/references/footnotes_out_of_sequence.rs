@@ -34,7 +34,13 @@ declare_rule! {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let markers = numbered(&cx.analysis.footnotes.markers);
-    let all: std::collections::HashSet<u32> = markers.iter().map(|(n, _)| *n).collect();
+    // A number glued to a word's last letter ("Board Decisions3") is not taken for a marker,
+    // but it may be one: the number after it has not skipped it.
+    let all: std::collections::HashSet<u32> = markers
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(cx.analysis.footnotes.glued_to_words.iter().map(|(n, _)| *n))
+        .collect();
     let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
     // The highest number so far, and its marker.
     let mut top: Option<(u32, &crate::analysis::Marker)> = None;
@@ -42,7 +48,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let first_time = seen.insert(n);
         if let Some((t, tm)) = top {
             let expected = t + 1;
-            if first_time && n < t && t - n <= 3 {
+            // Below the first marker of all, the sequence never started in reading order (the
+            // cells of a table read "[^2]" before "[^1]"): not a swap.
+            let below_first = markers.first().is_some_and(|&(f, _)| n < f);
+            if first_time && n < t && t - n <= 3 && !below_first {
                 // Going back: "...[^3] ... [^2]".
                 out.push(
                     Finding::new(
