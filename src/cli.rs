@@ -156,6 +156,12 @@ struct CheckArgs {
     /// spreading a large repository over a CI matrix.
     #[arg(long, value_name = "I/N")]
     shard: Option<run::Shard>,
+    /// Do not read or write the result cache (on by default when a directory is checked).
+    #[arg(long)]
+    no_cache: bool,
+    /// Keep the result cache in this folder [default: .factlint_cache].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache_dir: Option<PathBuf>,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -238,7 +244,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             (_, true) => FixMode::Diff,
             _ => FixMode::Report,
         },
-        paths: args.paths,
+        paths: args.paths.clone(),
         select: args.select,
         ignore: args.ignore,
         fail_on: args.fail_on,
@@ -250,6 +256,16 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         write_baseline: args.write_baseline,
         unsafe_fixes: args.unsafe_fixes,
         shard: args.shard,
+        // On for directory runs (a repository), or when a folder is named for it.
+        cache: match (&args.cache_dir, args.no_cache) {
+            (_, true) => None,
+            (Some(dir), false) => Some(dir.clone()),
+            (None, false) => args
+                .paths
+                .iter()
+                .any(|p| p.is_dir())
+                .then(|| PathBuf::from(run::cache::DEFAULT_DIR)),
+        },
     };
     let bar = progress::Bar::new(args.format);
     let checked = run::check_with_progress(&options, &|p| bar.update(p));

@@ -538,3 +538,40 @@ fn quiet_statistics_and_output_file() {
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(v["summary"]["errors"], 2);
 }
+
+#[test]
+fn the_cache_gives_the_same_findings_and_follows_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(docs.join("a.txt"), TYPO).unwrap();
+    fs::write(docs.join("b.md"), "The XYZQ unit met.\n").unwrap();
+    let run = || {
+        let out = factlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "docs"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cold = run();
+    assert!(dir.path().join(".factlint_cache/CACHEDIR.TAG").is_file());
+    assert_eq!(run(), cold, "a warm run gives the same output");
+    // The text changes: the result follows.
+    fs::write(docs.join("a.txt"), CLEAN).unwrap();
+    let fixed = run();
+    assert!(
+        !fixed.contains("ACR003") && fixed.contains("ACR001"),
+        "{fixed}"
+    );
+    // The configuration changes: so does the result.
+    fs::write(dir.path().join("factlint.toml"), "ignore = [\"ACR001\"]\n").unwrap();
+    assert!(!run().contains("ACR001"));
+    // --no-cache reads nothing from it.
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--no-cache", "docs"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), run());
+}

@@ -65,6 +65,8 @@ pub struct Environment {
     pub fail_on: FailOn,
     /// Problems with its custom rule files.
     pub problems: Vec<Diagnostic>,
+    /// The result cache for documents checked under it, when the run keeps one.
+    pub cache: Option<super::cache::Cache>,
 }
 
 impl Environment {
@@ -107,7 +109,28 @@ impl Environment {
             .cloned()
             .collect();
         let overrides = config::compile_overrides(&config.overrides).map_err(RunError::Setup)?;
+        let cache = options.cache.as_ref().map(|cache_dir| {
+            let config_text = config_path
+                .as_ref()
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .unwrap_or_default();
+            // What of the command line changes findings (not fail-on, fixes or the output).
+            let what = format!(
+                "{:?}",
+                (
+                    &options.select,
+                    &options.ignore,
+                    &options.facts,
+                    &options.rules,
+                    &options.packs,
+                    &options.as_of,
+                    &dir_for_paths(&dir),
+                )
+            );
+            super::cache::Cache::new(cache_dir, &config_text, &what, &custom)
+        });
         Ok(Environment {
+            cache,
             selection: Selection::new(select.as_deref(), &ignore, &config.severity),
             settings: Settings {
                 exempt: config.acronyms.exempt.iter().cloned().collect(),
@@ -155,6 +178,13 @@ impl Environment {
             diagnostics.retain(|d| !ignored.iter().any(|c| rules::selector_matches(c, &d.rule)));
         }
     }
+}
+
+/// The config's folder, which its relative paths are read against, for the cache key.
+fn dir_for_paths(dir: &Option<PathBuf>) -> String {
+    dir.as_ref()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default()
 }
 
 /// `path` made absolute against the current folder (unchanged when that is unknown).

@@ -6,6 +6,7 @@
 //! front end, such as a language server) only decides where they are written.
 
 use crate::analysis::PartialDate;
+pub mod cache;
 mod commands;
 mod environment;
 
@@ -75,6 +76,8 @@ pub struct CheckOptions {
     pub unsafe_fixes: bool,
     /// Check only this share of the files (`--shard 2/3`).
     pub shard: Option<Shard>,
+    /// Keep results in this folder and reuse them for unchanged files (see [`cache`]).
+    pub cache: Option<PathBuf>,
 }
 
 /// A deterministic share of a run's files, for spreading a large repository over the machines
@@ -301,8 +304,15 @@ pub fn check_with_progress(
         .map(|((input, sidecar), &ei)| {
             let env = &environments[ei];
             let facts = facts_for(&env.facts, sidecar, &facts_by_path);
-            let (mut report, err) =
-                check_input(input, &env.settings, &env.selection, &facts, &env.custom);
+            let cache = env.cache.as_ref().filter(|_| facts.is_empty());
+            let (mut report, err) = check_input(
+                input,
+                &env.settings,
+                &env.selection,
+                &facts,
+                &env.custom,
+                cache,
+            );
             env.apply_overrides(input, &mut report.diagnostics);
             let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(Progress {
@@ -313,6 +323,11 @@ pub fn check_with_progress(
             (report, err)
         })
         .collect();
+    for e in &mut environments {
+        if let Some(cache) = e.cache.take() {
+            cache.save();
+        }
+    }
     let mut rule_problems: Vec<Diagnostic> = Vec::new();
     for e in &mut environments {
         for d in e.problems.drain(..) {
@@ -566,6 +581,7 @@ fn check_input(
     selection: &Selection,
     facts: &[Arc<Facts>],
     custom: &CustomRules,
+    cache: Option<&cache::Cache>,
 ) -> (DocumentReport, bool) {
     let only = |d: Diagnostic, err: bool| {
         (
@@ -576,11 +592,35 @@ fn check_input(
             err,
         )
     };
-    match load_input(input) {
-        Ok(Some(doc)) => (
-            engine::check_document_full(&doc, settings, selection, facts, custom),
-            false,
-        ),
+    let loaded = match (input, cache) {
+        // With a cache, the text is read first: a cached result needs no analysis at all.
+        (Input::File { path, display }, Some(c)) => match source::read_path(path) {
+            Ok(text) => match c.get(display, text) {
+                Ok(diagnostics) => {
+                    let report = DocumentReport {
+                        diagnostics,
+                        fact_lines: Vec::new(),
+                    };
+                    return (report, false);
+                }
+                Err(text) => Ok(Some(source::Document::new(
+                    display.as_str(),
+                    text,
+                    source::Format::from_path(display),
+                ))),
+            },
+            Err(e) => Err(e),
+        },
+        _ => load_input(input),
+    };
+    match loaded {
+        Ok(Some(doc)) => {
+            let report = engine::check_document_full(&doc, settings, selection, facts, custom);
+            if let Some(c) = cache {
+                c.put(&doc.file, &report.diagnostics);
+            }
+            (report, false)
+        }
         Ok(None) => {
             let file = Arc::new(SourceFile::new(input.display(), ""));
             let mut d = Diagnostic::file_error(

@@ -42,6 +42,12 @@ impl fmt::Display for LoadError {
 
 /// Reads `path` as a document, its format decided by extension.
 pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
+    let text = read_path(path)?;
+    Ok(Document::new(display, text, Format::from_path(display)))
+}
+
+/// Reads `path` as a document's text, without analysing it (a cached result needs no more).
+pub fn read_path(path: &Path) -> Result<String, LoadError> {
     let io = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound,
         _ => LoadError::Io(e.to_string()),
@@ -52,8 +58,7 @@ pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
         return Err(LoadError::TooLarge(size));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let text = decode(bytes)?;
-    Ok(Document::new(display, text, Format::from_path(display)))
+    decode(bytes)
 }
 
 /// Reads standard input as a plain-text document named `<stdin>`.

@@ -1,0 +1,261 @@
+//! The result cache: a file whose text, configuration, rules and factlint build are those of a
+//! run before gets that run's findings back without being analysed again (like
+//! `.ruff_cache`).
+//!
+//! One JSON file per configuration, read when the run starts and written once when it ends,
+//! holding a result per document under a key that hashes everything the result depends on:
+//! the factlint build (its version and the executable's size and modification
+//! time, so a rebuilt binary never reads an older one's results), the configuration in effect
+//! (the config file's text and the command line's options), the text of every custom rule
+//! file and pack, the document's name and its text. Documents checked against facts files are
+//! not cached (their results depend on the facts files too, and `--explain-facts` reads the
+//! matching itself). A cache that cannot be read or written is never an error: the document is
+//! checked as if there were none.
+
+use crate::custom::CustomRules;
+use crate::diagnostic::{Applicability, Diagnostic, Finding, Fix, Label, Severity};
+use crate::source::SourceFile;
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::Mutex;
+
+/// The folder a run's cache lives in when none is named.
+pub const DEFAULT_DIR: &str = ".factlint_cache";
+
+/// A cache folder and the key of the configuration it is used under, with the results read
+/// from it and those this run adds.
+pub struct Cache {
+    dir: PathBuf,
+    /// Everything but the document: build, configuration, rules.
+    environment: u64,
+    /// The results a run before recorded, by document key.
+    known: HashMap<u64, Vec<CachedFinding>>,
+    /// The results of documents this run checked (or found in `known`), to be saved.
+    seen: Mutex<HashMap<u64, Vec<CachedFinding>>>,
+}
+
+impl Cache {
+    /// The cache in `dir` for documents checked under this configuration (`config_text` and
+    /// `options`, a description of the command line's options) and these custom rules.
+    pub fn new(dir: &Path, config_text: &str, options: &str, custom: &CustomRules) -> Cache {
+        let mut h = DefaultHasher::new();
+        build_identity().hash(&mut h);
+        config_text.hash(&mut h);
+        options.hash(&mut h);
+        let mut files: Vec<&str> = Vec::new();
+        for r in &custom.rules {
+            if !files.contains(&r.file.name.as_str()) {
+                files.push(&r.file.name);
+                r.file.name.hash(&mut h);
+                r.file.text.hash(&mut h);
+            }
+        }
+        let mut cache = Cache {
+            dir: dir.to_path_buf(),
+            environment: h.finish(),
+            known: HashMap::new(),
+            seen: Mutex::new(HashMap::new()),
+        };
+        if let Ok(bytes) = std::fs::read(cache.file()) {
+            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, Vec<CachedFinding>)>>(&bytes) {
+                cache.known = entries.into_iter().collect();
+            }
+        }
+        cache
+    }
+
+    /// The file of this configuration's results.
+    fn file(&self) -> PathBuf {
+        self.dir.join(format!("{:016x}.json", self.environment))
+    }
+
+    fn key(&self, name: &str, text: &str) -> u64 {
+        // DefaultHasher's keys are fixed, so the same build gives the same key in every run;
+        // another build has another key (build_identity), so a change of algorithm is safe.
+        let mut h = DefaultHasher::new();
+        self.environment.hash(&mut h);
+        name.hash(&mut h);
+        text.hash(&mut h);
+        h.finish()
+    }
+
+    /// The findings cached for a document's text, if any, placed in `file` (made from that
+    /// text only when there is a result to place).
+    pub fn get(&self, name: &str, text: String) -> Result<Vec<Diagnostic>, String> {
+        let key = self.key(name, &text);
+        let Some(found) = self.known.get(&key) else {
+            return Err(text);
+        };
+        let file = Arc::new(SourceFile::new(name, text));
+        let diagnostics: Option<Vec<Diagnostic>> =
+            found.iter().map(|f| f.to_diagnostic(&file)).collect();
+        match diagnostics {
+            Some(d) => {
+                if let Ok(mut seen) = self.seen.lock() {
+                    seen.insert(key, found.clone());
+                }
+                Ok(d)
+            }
+            None => Err(file.text.clone()),
+        }
+    }
+
+    /// Records the findings of a document for [`Cache::save`].
+    pub fn put(&self, file: &SourceFile, diagnostics: &[Diagnostic]) {
+        // Findings with labels in other files (facts files) are not cached.
+        if diagnostics
+            .iter()
+            .any(|d| d.finding.labels.iter().any(|l| l.file.is_some()))
+        {
+            return;
+        }
+        let key = self.key(&file.name, &file.text);
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(key, diagnostics.iter().map(CachedFinding::new).collect());
+        }
+    }
+
+    /// Writes the results back: this run's, and the older ones of documents it did not check
+    /// (another shard's). Failures are ignored: the cache is an optimisation.
+    pub fn save(self) {
+        let Ok(seen) = self.seen.into_inner() else {
+            return;
+        };
+        if seen.iter().all(|(k, _)| self.known.contains_key(k)) && seen.len() == self.known.len() {
+            return;
+        }
+        let mut all: Vec<(u64, Vec<CachedFinding>)> = self.known.into_iter().collect();
+        all.retain(|(k, _)| !seen.contains_key(k));
+        all.extend(seen);
+        all.sort_by_key(|(k, _)| *k);
+        let Ok(json) = serde_json::to_vec(&all) else {
+            return;
+        };
+        if !self.dir.is_dir() {
+            if std::fs::create_dir_all(&self.dir).is_err() {
+                return;
+            }
+            let _ = std::fs::write(self.dir.join("CACHEDIR.TAG"), CACHEDIR_TAG);
+        }
+        // Written aside and renamed, so that a reader never sees half a file.
+        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir) {
+            use std::io::Write;
+            if tmp.write_all(&json).is_ok() {
+                let _ = tmp.persist(self.dir.join(format!("{:016x}.json", self.environment)));
+            }
+        }
+    }
+}
+
+/// Marks the folder as a cache for backup tools (https://bford.info/cachedir/).
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n# factlint's result cache; it can be deleted at any time.\n";
+
+/// What distinguishes this factlint build from another: its version, and its executable's
+/// size and modification time.
+fn build_identity() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct CachedFinding {
+    rule: String,
+    severity: Severity,
+    range: Range<usize>,
+    message: String,
+    label: String,
+    labels: Vec<(Range<usize>, String)>,
+    notes: Vec<String>,
+    help: Option<String>,
+    fix: Option<(Range<usize>, String, bool)>,
+    info_only: bool,
+}
+
+impl CachedFinding {
+    fn new(d: &Diagnostic) -> CachedFinding {
+        let f = &d.finding;
+        CachedFinding {
+            rule: d.rule.clone(),
+            severity: d.severity,
+            range: f.range.clone(),
+            message: f.message.clone(),
+            label: f.label.clone(),
+            labels: f
+                .labels
+                .iter()
+                .map(|l| (l.range.clone(), l.message.clone()))
+                .collect(),
+            notes: f.notes.clone(),
+            help: f.help.clone(),
+            fix: f
+                .fix
+                .as_ref()
+                .map(|x| (x.start..x.end, x.replacement.clone(), x.is_safe())),
+            info_only: f.info_only,
+        }
+    }
+
+    /// The diagnostic again, in its document; `None` when a span no longer fits the text.
+    fn to_diagnostic(&self, file: &Arc<SourceFile>) -> Option<Diagnostic> {
+        let this = self.clone();
+        this.into_diagnostic(file)
+    }
+
+    fn into_diagnostic(self, file: &Arc<SourceFile>) -> Option<Diagnostic> {
+        let fits = |r: &Range<usize>| {
+            r.start <= r.end
+                && file.text.is_char_boundary(r.start)
+                && file.text.is_char_boundary(r.end)
+        };
+        if !fits(&self.range)
+            || self.labels.iter().any(|(r, _)| !fits(r))
+            || self.fix.as_ref().is_some_and(|(r, _, _)| !fits(r))
+        {
+            return None;
+        }
+        let mut finding = Finding::new(self.range, self.message).with_label(self.label);
+        finding.labels = self
+            .labels
+            .into_iter()
+            .map(|(range, message)| Label {
+                file: None,
+                range,
+                message,
+            })
+            .collect();
+        finding.notes = self.notes;
+        finding.help = self.help;
+        finding.info_only = self.info_only;
+        finding.fix = self.fix.map(|(range, replacement, safe)| {
+            let mut fix = Fix::new(range, replacement);
+            fix.applicability = Some(if safe {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            });
+            fix
+        });
+        Some(Diagnostic {
+            file: file.clone(),
+            rule: self.rule,
+            severity: self.severity,
+            finding,
+        })
+    }
+}
