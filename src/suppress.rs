@@ -61,6 +61,7 @@ pub fn apply(
                 }
                 Kind::Disable if dir.line <= line => state = Some(i),
                 Kind::Enable if dir.line <= line => state = None,
+                Kind::Unknown => {}
                 _ => {}
             }
         }
@@ -70,11 +71,30 @@ pub fn apply(
         }
         !suppressed
     });
+    // A misspelt directive is reported whatever is selected: it was meant to silence
+    // something and silences nothing.
+    for dir in directives.iter().filter(|d| d.kind == Kind::Unknown) {
+        let written = doc.text()[dir.range.clone()].trim();
+        diagnostics.push(Diagnostic {
+            file: doc.file.clone(),
+            rule: UNUSED_RULE.into(),
+            severity: Severity::Warning,
+            finding: Finding::new(
+                dir.range.clone(),
+                "unknown suppression comment: it silences nothing",
+            )
+            .with_label("not a factlint directive")
+            .with_note(format!("read: {written}"))
+            .with_help(
+                "write factlint-disable-next-line, factlint-disable, factlint-enable or factlint-disable-file",
+            ),
+        });
+    }
     let Some(severity) = unused else {
         return;
     };
     for (i, dir) in directives.iter().enumerate() {
-        if used[i] || dir.kind == Kind::Enable {
+        if used[i] || matches!(dir.kind, Kind::Enable | Kind::Unknown) {
             continue;
         }
         let names_a_rule_that_ran = dir.codes.is_empty()

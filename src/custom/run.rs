@@ -212,8 +212,44 @@ impl CustomRules {
                 }
             }
         }
+        out.retain_mut(|(_, f)| keep_to_prose(doc, f));
         out
     }
+}
+
+/// Keeps a custom rule's finding to the prose it may speak of. Patterns run over the prose
+/// mask, where code, markup and URLs are blanked with spaces: a pattern that matches spaces can
+/// start or end inside what was a multi-byte character there, or run across inline code. Such
+/// a match is trimmed to the prose at its ends; one that still covers non-prose bytes is
+/// dropped, and a trimmed one loses its fix, which was made for the untrimmed text. A fix
+/// never rewrites code.
+fn keep_to_prose(doc: &Document, f: &mut Finding) -> bool {
+    let (text, prose) = (doc.text().as_bytes(), doc.prose.as_bytes());
+    let masked = |i: usize| text[i] != prose[i];
+    let mut r = f.range.start.min(text.len())..f.range.end.min(text.len());
+    while r.start < r.end && masked(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && masked(r.end - 1) {
+        r.end -= 1;
+    }
+    if r.is_empty() && !f.range.is_empty() || r.clone().any(masked) {
+        return false;
+    }
+    let text = doc.text();
+    if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        return false;
+    }
+    if r != f.range {
+        f.range = r;
+        f.fix = None;
+    }
+    let label_fits = |l: &crate::diagnostic::Label| {
+        text.is_char_boundary(l.range.start.min(text.len()))
+            && text.is_char_boundary(l.range.end.min(text.len()))
+    };
+    f.labels.retain(label_fits);
+    true
 }
 
 /// Whether a match lies within the rule's scope.
@@ -415,6 +451,31 @@ mod tests {
         }
         let got = run(&toml, "Nothing here but zz42qq and zz499qq.");
         assert_eq!(got.len(), 2);
+    }
+
+    /// A pattern of spaces once matched inside the blanked bytes of a multi-byte character in
+    /// inline code (a span cut inside a character: a panic in every reporter), and a
+    /// substitution across inline code rewrote the code.
+    #[test]
+    fn matches_and_fixes_keep_to_prose() {
+        let spaces = "[[rule]]\nid = \"t.s\"\npattern = '  '\nmessage = \"two spaces\"\n";
+        let doc = Document::new("t.md", "Use x `日` y here.", Format::Markdown);
+        let file = parse_rules("t.toml", spaces);
+        let rules = CustomRules::new(file.rules);
+        let a = Analysis::new(&doc);
+        for (_, f) in rules.check(&doc, &a, &|_| true) {
+            assert!(doc.text().is_char_boundary(f.range.start), "{f:?}");
+            assert!(doc.text().is_char_boundary(f.range.end), "{f:?}");
+        }
+        let swap = "[[rule]]\nid = \"t.c\"\nkind = \"substitution\"\nregex = true\nmessage = \"no space before a comma\"\n[rule.swap]\n' +,' = \",\"\n";
+        let doc = Document::new("t.md", "Call `foo()`, then stop.", Format::Markdown);
+        let rules = CustomRules::new(parse_rules("t.toml", swap).rules);
+        let a = Analysis::new(&doc);
+        let found = rules.check(&doc, &a, &|_| true);
+        assert!(
+            found.iter().all(|(_, f)| f.fix.is_none()),
+            "a fix over inline code: {found:?}"
+        );
     }
 
     #[test]

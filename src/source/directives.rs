@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:<!--[ \t]*|^[ \t]*(?:#|//)[ \t]*)factlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)(?:-->|$)")
+    Regex::new(r"(?m)(?:<!--[ \t]*|^[ \t]*(?:#|//)[ \t]*)factlint-([a-z][a-z-]*)([ \t][^\n]*?)?[ \t]*(?:-->|$)")
         .expect("suppression pattern compiles")
 });
 
@@ -36,6 +36,9 @@ pub enum DirectiveKind {
     Disable,
     /// `factlint-enable`: ends a `factlint-disable`.
     Enable,
+    /// A misspelt directive (`factlint-disable-next-lin`): it suppresses nothing, and is
+    /// reported, since its author meant it to suppress something.
+    Unknown,
 }
 
 /// One suppression comment.
@@ -60,11 +63,16 @@ pub fn lex(file: &SourceFile) -> Vec<Directive> {
         .captures_iter(&file.text)
         .filter_map(|c| {
             let all = c.get(0)?;
-            let kind = match c.get(1)?.as_str() {
+            let word = c.get(1)?.as_str();
+            let kind = match word {
                 "disable-next-line" => DirectiveKind::NextLine,
                 "disable-file" => DirectiveKind::File,
                 "disable" => DirectiveKind::Disable,
-                _ => DirectiveKind::Enable,
+                "enable" => DirectiveKind::Enable,
+                // "factlint-check(1)" on a comment line is prose about factlint, not a
+                // directive; a word like "disable-nextline" is a directive misspelt.
+                w if w.starts_with("dis") || w.starts_with("en") => DirectiveKind::Unknown,
+                _ => return None,
             };
             let codes = c
                 .get(2)
@@ -87,6 +95,14 @@ pub fn lex(file: &SourceFile) -> Vec<Directive> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_directive_is_unknown_and_names_no_codes_it_would_obey() {
+        let text = "<!-- factlint-disable-next-lin house.foo -->\nx\n<!-- factlint-disablefile -->\n# factlint-check(1) is its man page\n";
+        let found = lex(&SourceFile::new("t.md", text));
+        let kinds: Vec<DirectiveKind> = found.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, vec![DirectiveKind::Unknown, DirectiveKind::Unknown]);
+    }
 
     #[test]
     fn each_form_is_lexed_with_its_codes_and_line() {

@@ -58,9 +58,13 @@ impl SourceFile {
         self.line_starts.len()
     }
 
-    /// One-based line and column of `offset`; columns count Unicode scalar values.
+    /// One-based line and column of `offset`; columns count Unicode scalar values. An offset
+    /// inside a character counts as that character's start (never a panic).
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
@@ -88,5 +92,7 @@ mod tests {
         assert_eq!(f.position(x), (2, 9));
         assert_eq!(f.line_range(1), 3..f.text.find('\r').unwrap());
         assert_eq!(f.position(f.text.len()), (3, 5));
+        // Inside the curly quote: its start.
+        assert_eq!(f.position(4), (2, 1));
     }
 }
