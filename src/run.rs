@@ -201,11 +201,12 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
         .cloned()
         .collect();
     let selection = Selection::new(select.as_deref(), &ignore, &config.severity);
-    let settings = Settings {
+    let mut settings = Settings {
         exempt: config.acronyms.exempt.iter().cloned().collect(),
         as_of,
         ..Settings::default()
-    };
+    }
+    .with_known(&config.acronyms.known_domains());
     let fail_on = options.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
 
     let inputs = source::expand_paths(&options.paths);
@@ -222,6 +223,11 @@ pub fn check(options: &CheckOptions) -> Result<CheckRun, RunError> {
         .filter_map(|p| facts_by_path.get(p).cloned())
         .collect();
 
+    // Phase 1 (document sets): every file's definitions and acronym uses, collected in
+    // parallel and merged in path order, so that phase 2 checks each file against the set.
+    if config.acronyms.scope == config::AcronymScope::Set && inputs.len() > 1 {
+        settings.set = Some(Arc::new(collect_set(&inputs)));
+    }
     let results: Vec<(DocumentReport, bool)> = inputs
         .par_iter()
         .zip(sidecars.par_iter())
@@ -372,6 +378,43 @@ fn load_facts(
         }
     }
     (by_path, problems)
+}
+
+/// What the files of a document set define and use (the first phase of a set run). Files that
+/// cannot be read are left out here; phase 2 reports them.
+pub fn collect_set(inputs: &[Input]) -> crate::settings::SetDefinitions {
+    let per_file: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|input| {
+            let doc = load_input(input).ok().flatten()?;
+            let (defs, uses) = crate::analysis::Analysis::acronyms_only(&doc);
+            Some((doc.file.clone(), defs, uses))
+        })
+        .collect();
+    let mut set = crate::settings::SetDefinitions::default();
+    for (file, defs, uses) in per_file {
+        for d in defs {
+            set.definitions
+                .entry(d.short)
+                .or_default()
+                .push(crate::settings::SetDefinition {
+                    file: file.clone(),
+                    long: d.long,
+                    short_range: d.short_range,
+                    long_range: d.long_range,
+                    fits: d.fits,
+                });
+        }
+        let mut seen = std::collections::HashSet::new();
+        for u in uses {
+            let e = set.uses.entry(u.clone()).or_insert((0, 0));
+            e.0 += 1;
+            if seen.insert(u) {
+                e.1 += 1;
+            }
+        }
+    }
+    set
 }
 
 /// The sidecar facts file of a document: `NAME.facts.toml` beside `NAME.md` or `NAME.txt`.
