@@ -10,6 +10,8 @@
 //!
 //! [acronyms]
 //! exempt = ["PLA", "MFO"]     # acronyms your readers know without a definition
+//! known = ["general", "government"]   # lexicon domains (default: all five)
+//! scope = "set"               # "set" (default): a definition counts in every file; or "file"
 //! ```
 //! Unknown keys are errors that point at the offending line.
 
@@ -155,6 +157,18 @@ impl Config {
             "\n[acronyms]\nexempt = {}\n",
             list(&self.acronyms.exempt)
         ));
+        let known: Vec<String> = self
+            .acronyms
+            .known_domains()
+            .iter()
+            .map(|d| d.name().to_string())
+            .collect();
+        out.push_str(&format!("known = {}\n", list(&known)));
+        let scope = match self.acronyms.scope {
+            AcronymScope::File => "file",
+            AcronymScope::Set => "set",
+        };
+        out.push_str(&format!("scope = \"{scope}\"\n"));
         for o in &self.overrides {
             out.push_str(&format!(
                 "\n[[overrides]]\nfiles = {}\nignore = {}\n",
@@ -171,6 +185,37 @@ impl Config {
 pub struct AcronymConfig {
     #[serde(default)]
     pub exempt: Vec<String>,
+    /// The lexicon's domains whose acronyms need no definition (default: all of them).
+    #[serde(default)]
+    pub known: Option<Vec<String>>,
+    /// Whether a definition counts in its own file only or in every file of the run.
+    #[serde(default)]
+    pub scope: AcronymScope,
+}
+
+/// `[acronyms] scope`: the unit a definition counts in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AcronymScope {
+    /// Each file on its own.
+    File,
+    /// The run's files under one configuration, together (a docs site, a book, a report in
+    /// several files).
+    #[default]
+    Set,
+}
+
+impl AcronymConfig {
+    /// The chosen lexicon domains.
+    pub fn known_domains(&self) -> Vec<crate::settings::Domain> {
+        match &self.known {
+            None => crate::settings::Domain::ALL.to_vec(),
+            Some(names) => names
+                .iter()
+                .filter_map(|n| crate::settings::Domain::from_name(n))
+                .collect(),
+        }
+    }
 }
 
 /// A problem in a config file, with the span of the offending TOML when known.
@@ -237,6 +282,16 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> 
         };
         if let Err(p) = result {
             problems.push(p);
+        }
+    }
+    for name in config.acronyms.known.iter().flatten() {
+        if crate::settings::Domain::from_name(name).is_none() {
+            problems.push((
+                find_value_span(text, "known", name).unwrap_or(0..0),
+                format!(
+                    "unknown acronym domain '{name}' in `known` (one of: general, government, economics, science, software)"
+                ),
+            ));
         }
     }
     // Codes in [severity], select and ignore must name rules. Custom rule ids ("house.rule")

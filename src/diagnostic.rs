@@ -151,6 +151,9 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// A style note reported at info level whatever the rule's severity.
     pub info_only: bool,
+    /// Reported at warning level at most, whatever the rule's severity (a finding less
+    /// certain than the rule's usual one).
+    pub warning_only: bool,
 }
 
 impl Finding {
@@ -164,6 +167,7 @@ impl Finding {
             help: None,
             fix: None,
             info_only: false,
+            warning_only: false,
         }
     }
 
@@ -178,6 +182,27 @@ impl Finding {
             range,
             message: message.into(),
         });
+        self
+    }
+
+    /// A secondary span in another file (a definition elsewhere in the document set).
+    pub fn with_secondary_in(
+        mut self,
+        file: Arc<SourceFile>,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file: Some(file),
+            range,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Caps the finding at warning level.
+    pub fn at_most_warning(mut self) -> Self {
+        self.warning_only = true;
         self
     }
 

@@ -192,6 +192,8 @@ pub fn check_document_full(
             rule: code.to_string(),
             severity: if finding.info_only {
                 Severity::Info
+            } else if finding.warning_only {
+                severity.min(Severity::Warning)
             } else {
                 severity
             },

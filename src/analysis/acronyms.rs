@@ -186,6 +186,20 @@ pub fn find_uses(
         };
         let prev = glued(i.checked_sub(1).map(|p| &tokens[p]), false);
         let next = glued(tokens.get(i + 1), true);
+        let glued_word_at = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t| t.kind() == TokenKind::Word && !t.space_before())
+        };
+        // "GOV.UK", "ASP.NET": a dotted name, not an acronym.
+        if (next.is_some_and(|(s, _)| s == ".") && glued_word_at(i + 2))
+            || (prev.is_some_and(|(s, _)| s == ".")
+                && i >= 2
+                && tokens[i - 2].kind() == TokenKind::Word
+                && !tokens[i - 1].space_before())
+        {
+            continue;
+        }
         // Identifiers: "KTMF_00000047", "ISBA/31/LTC/2", "COVID-19", "FS00015".
         let identifier = |t: Option<(&str, TokenKind)>| {
             t.is_some_and(|(s, k)| {
@@ -195,7 +209,7 @@ pub fn find_uses(
                 ) || k == TokenKind::Number
             })
         };
-        if identifier(prev) || identifier(next) {
+        if identifier(prev) || identifier(next) || in_numbered_chain(prose, tokens, i) {
             continue;
         }
         // "AR(1)": notation, not prose.
@@ -268,7 +282,13 @@ pub fn find_uses(
         let in_name = tokens
             .get(i + 1)
             .filter(|t| t.space_before())
-            .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range()]));
+            .is_some_and(|t| NAME_SUFFIXES.contains(&&prose[t.range()]))
+            || beside_capitalised_word(prose, tokens, i);
+        // "Smith, JR.", "Lee, KM,", "Halifax, NS.": initials after a surname, or a province
+        // or state code after a city, not an acronym.
+        if after_name_comma(prose, tokens, i, base) {
+            continue;
+        }
         let in_table = block.is_some_and(|b| b.kind == BlockKind::TableRow);
         let li = links.partition_point(|l| l.start <= range.start);
         let in_link = li > 0 && links[li - 1].end > range.start;
@@ -286,6 +306,93 @@ pub fn find_uses(
         });
     }
     out
+}
+
+/// Whether token `i` is part of a document-control or case number: a run of tokens with no
+/// space between them ("SM-2589105-GJ", "RMF-SCO-00000015", "H-04-CR-514SS") that holds a
+/// number, or a prefix before a zero-padded number ("OSC-KAV 00385", "ERT 0198-256").
+fn in_numbered_chain(prose: &str, tokens: &[Token], i: usize) -> bool {
+    let joined = |t: &Token| {
+        !t.space_before()
+            && (t.kind() != TokenKind::Punct || matches!(&prose[t.range()], "-" | "_"))
+    };
+    let number = |t: &Token| t.kind() == TokenKind::Number;
+    let mut j = i;
+    while j > 0 && joined(&tokens[j]) && j + 6 > i {
+        j -= 1;
+        if number(&tokens[j]) {
+            return true;
+        }
+    }
+    let mut k = i + 1;
+    while k < tokens.len() && joined(&tokens[k]) && k < i + 6 {
+        if number(&tokens[k]) {
+            return true;
+        }
+        k += 1;
+    }
+    // The chain's next word: a zero-padded number of three or more digits.
+    tokens.get(k).is_some_and(|t| {
+        let s = &prose[t.range()];
+        number(t)
+            && s.len() >= 3
+            && s.starts_with('0')
+            && !prose[tokens[k - 1].end()..t.start()].contains('\n')
+    })
+}
+
+/// Whether a capitalised word (not all capitals) stands right beside token `i` on its line: the
+/// token is then part of a name ("AG Grid", "VS Code", "Cisco IOS", "NRDC Expert Blog"). A
+/// capitalised word before counts only inside a sentence ("Cisco" after a word or a comma),
+/// not as the sentence's first word.
+fn beside_capitalised_word(prose: &str, tokens: &[Token], i: usize) -> bool {
+    let capitalised = |t: &Token| {
+        let w = &prose[t.range()];
+        t.kind() == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && !super::letter_match::is_small(w)
+    };
+    let same_line = |a: &Token, b: &Token| !prose[a.end()..b.start()].contains('\n');
+    let after = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.space_before() && same_line(&tokens[i], t) && capitalised(t));
+    let before = i >= 2 && {
+        let p = &tokens[i - 1];
+        let pp = &tokens[i - 2];
+        tokens[i].space_before()
+            && same_line(p, &tokens[i])
+            && same_line(pp, p)
+            && capitalised(p)
+            && (pp.kind() == TokenKind::Word || &prose[pp.range()] == ",")
+    };
+    after || before
+}
+
+/// "Smith, JR." or "Halifax, NS": two capitals (or three before a period) after a comma that
+/// follows a capitalised word, and before punctuation or the end of the line.
+fn after_name_comma(prose: &str, tokens: &[Token], i: usize, base: &str) -> bool {
+    if i < 2 || &prose[tokens[i - 1].range()] != "," {
+        return false;
+    }
+    let name = &prose[tokens[i - 2].range()];
+    let capitalised_name = tokens[i - 2].kind() == TokenKind::Word
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).any(char::is_lowercase);
+    if !capitalised_name || !base.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let next = tokens.get(i + 1);
+    let line_end = next.is_none_or(|t| prose[tokens[i].end()..t.start()].contains('\n'));
+    let next_punct = next
+        .filter(|t| !t.space_before())
+        .map(|t| &prose[t.range()]);
+    match base.len() {
+        2 => line_end || matches!(next_punct, Some("." | "," | ";" | ")")),
+        3 => matches!(next_punct, Some(".")),
+        _ => false,
+    }
 }
 
 /// Whether token `i` lies inside a quotation (“...” or "...") in its paragraph: the quoted

@@ -26,7 +26,10 @@ pub fn is_short_form(s: &str) -> bool {
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '&' | '.'))
     {
-        return false;
+        // "FEV(1)", "NAD(P)H", "IK(N)": a glued parenthesis inside, balanced, after a letter.
+        if !glued_parentheses(s) {
+            return false;
+        }
     }
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
     if upper == 0 {
@@ -38,9 +41,63 @@ pub fn is_short_form(s: &str) -> bool {
     !(upper == 1 && first.is_uppercase() && lower >= 2 && lower + 1 + period == n)
 }
 
+/// Whether the only characters besides letters, digits and `-/&.+` are balanced parentheses
+/// glued to what comes before them ("FEV(1)", "NAD(P)H"), not at the start.
+fn glued_parentheses(s: &str) -> bool {
+    let mut depth = 0i32;
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        match c {
+            '(' => {
+                if !prev.is_some_and(char::is_alphanumeric) {
+                    return false;
+                }
+                depth += 1;
+            }
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            c if c.is_alphanumeric() || matches!(c, '-' | '/' | '&' | '.') => {}
+            _ => return false,
+        }
+        prev = Some(c);
+    }
+    // "Sd(+)": a sign in parentheses is a variant, not part of an abbreviation.
+    depth == 0 && s.contains('(') && !s.contains("(+)") && !s.contains("(-)")
+}
+
 /// Schwartz–Hearst letter matching. Returns the byte offset in `long` where the long form
 /// starts, or None when the letters cannot all be found.
 pub fn schwartz_hearst(short: &str, long: &str) -> Option<usize> {
+    schwartz_hearst_chars(short, long).or_else(|| {
+        // "retinoblastoma (Rb1)", "inositol 1,4,5-trisphosphate (IP3)": a number at the end of
+        // the short form need not be in the long form.
+        // Only one digit right after a letter, in a short form of three or four characters.
+        let letters_only = short.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digit = (letters_only.len() + 1 == short.len()
+            && (3..=4).contains(&short.len())
+            && letters_only.chars().all(char::is_alphabetic))
+        .then(|| schwartz_hearst_chars(letters_only, long))
+        .flatten();
+        // "interrupted aortic arch (IAA-B)", "partial least squares (PLS-1)": a type letter
+        // or number after a hyphen names a variant of what the letters before it spell.
+        digit.or_else(|| {
+            let (stem, variant) = short.rsplit_once('-')?;
+            let variant_ok = (variant.len() == 1
+                && variant.chars().all(|c| c.is_ascii_uppercase()))
+                || ((1..=2).contains(&variant.len())
+                    && variant.chars().all(|c| c.is_ascii_digit()));
+            (variant_ok && stem.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                .then(|| schwartz_hearst_chars(stem, long))
+                .flatten()
+        })
+    })
+}
+
+fn schwartz_hearst_chars(short: &str, long: &str) -> Option<usize> {
     let s: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
     let l: Vec<(usize, char)> = long
         .char_indices()
@@ -78,16 +135,25 @@ pub fn schwartz_hearst(short: &str, long: &str) -> Option<usize> {
         .rposition(|&(_, c)| c.is_whitespace() || matches!(c, '[' | '(' | '"' | '“' | '/'))
         .map_or(0, |p| p + 1);
     let prefix: String = l[word_start..matched].iter().map(|&(_, c)| c).collect();
+    // Chemical and Greek-letter prefixes stay ("3-hydroxy-...", "alpha-1-antitrypsin
+    // deficiency (ATD)", "delta-9-tetrahydrocannabinol (THC)"); other prefixes of the word
+    // ("non-", "anti-") and anything before a dash ("malformations--persistent") do not.
     let letter_runs_short = prefix
         .split(|c: char| !c.is_alphabetic())
-        .all(|run| run.chars().count() <= 1);
-    let start = if letter_runs_short {
+        .all(|run| run.chars().count() <= 1 || GREEK_PREFIXES.contains(&run));
+    let start = if letter_runs_short && !prefix.contains("--") {
         word_start
     } else {
         matched
     };
     Some(l.get(start).map_or(0, |&(i, _)| i))
 }
+
+/// Greek letters that begin chemical and biological names ("alpha-1-antitrypsin").
+const GREEK_PREFIXES: &[&str] = &[
+    "alpha", "beta", "gamma", "delta", "epsilon", "kappa", "omega", "Alpha", "Beta", "Gamma",
+    "Delta", "Epsilon", "Kappa", "Omega",
+];
 
 /// Letters of a short form, upper-cased, digits and punctuation dropped.
 pub(super) fn letters(short: &str) -> Vec<char> {

@@ -102,6 +102,27 @@ impl Analysis {
         }
     }
 
+    /// Only what a document set needs from a file: its definitions, and its acronym uses' short
+    /// forms (the first phase of a run that checks files as a set). Dates and quantities are
+    /// not found.
+    pub fn acronyms_only(doc: &Document) -> (Vec<Definition>, Vec<String>) {
+        let prose = doc.prose.as_str();
+        let tokens = tokens::tokenize(prose);
+        let blocks = blocks::blocks(doc);
+        let mut footnotes = footnotes::find_markers(doc, &tokens);
+        footnotes.notes = footnotes::find_notes(doc, &blocks, &footnotes.markers);
+        let sentences = sentences::sentences(prose, &tokens, &blocks, &footnotes);
+        let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
+        let def_sites: std::collections::HashSet<usize> =
+            definitions.iter().map(|d| d.short_range.start).collect();
+        let uses = acronyms::find_uses(prose, &doc.file, &tokens, &blocks, &doc.links)
+            .into_iter()
+            .filter(|u| !def_sites.contains(&u.range.start) && !u.ordinary_word && !u.in_name)
+            .map(|u| u.short)
+            .collect();
+        (definitions, uses)
+    }
+
     /// The block holding byte `offset`, if any (blocks are disjoint and in order).
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
         let i = self.blocks.partition_point(|b| b.range.start <= offset);

@@ -94,7 +94,7 @@ pub struct Context<'a> {
     pub as_of: Option<crate::analysis::PartialDate>,
     fact_matches: OnceCell<Vec<FactMatch<'a>>>,
     names: OnceCell<Vec<NameHit<'a>>>,
-    acronym_typos: OnceCell<HashMap<String, usize>>,
+    acronym_typos: OnceCell<HashMap<String, acronyms::TypoTarget>>,
 }
 
 impl<'a> Context<'a> {
@@ -137,9 +137,9 @@ impl<'a> Context<'a> {
             .get_or_init(|| find_names(self.doc, self.analysis, self.facts))
     }
 
-    /// Likely misspellings of defined acronyms: misspelling -> index of the definition
-    /// (ACR001, ACR003, ACR006).
-    pub fn acronym_typos(&self) -> &HashMap<String, usize> {
+    /// Likely misspellings of defined acronyms: misspelling -> the acronym meant (ACR001,
+    /// ACR003, ACR006).
+    pub fn acronym_typos(&self) -> &HashMap<String, acronyms::TypoTarget> {
         self.acronym_typos
             .get_or_init(|| acronyms::typo_targets(self.analysis, self.settings))
     }

@@ -14,7 +14,8 @@
 
 use crate::custom::CustomRules;
 use crate::diagnostic::{Applicability, Diagnostic, Finding, Fix, Label, Severity};
-use crate::source::SourceFile;
+use crate::settings::SetDefinitions;
+use crate::source::{Document, SourceFile};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -61,12 +62,40 @@ impl Cache {
             known: HashMap::new(),
             seen: Mutex::new(HashMap::new()),
         };
-        if let Ok(bytes) = std::fs::read(cache.file()) {
-            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, Vec<CachedFinding>)>>(&bytes) {
-                cache.known = entries.into_iter().collect();
+        cache.load();
+        cache
+    }
+
+    /// The same cache for the documents of one set: a result holds only under the same set of
+    /// definitions and uses (phase 1 of a set run), which is folded into the key.
+    pub fn for_set(self, set: &SetDefinitions) -> Cache {
+        let mut h = DefaultHasher::new();
+        self.environment.hash(&mut h);
+        for (short, defs) in &set.definitions {
+            short.hash(&mut h);
+            for d in defs {
+                (&d.file.name, &d.long, d.fits).hash(&mut h);
             }
         }
+        let mut uses: Vec<_> = set.uses.iter().collect();
+        uses.sort();
+        uses.hash(&mut h);
+        let mut cache = Cache {
+            dir: self.dir,
+            environment: h.finish(),
+            known: HashMap::new(),
+            seen: Mutex::new(HashMap::new()),
+        };
+        cache.load();
         cache
+    }
+
+    fn load(&mut self) {
+        if let Ok(bytes) = std::fs::read(self.file()) {
+            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, Vec<CachedFinding>)>>(&bytes) {
+                self.known = entries.into_iter().collect();
+            }
+        }
     }
 
     /// The file of this configuration's results.
@@ -123,6 +152,7 @@ impl Cache {
     /// Writes the results back: this run's, and the older ones of documents it did not check
     /// (another shard's). Failures are ignored: the cache is an optimisation.
     pub fn save(self) {
+        let file = self.file();
         let Ok(seen) = self.seen.into_inner() else {
             return;
         };
@@ -133,21 +163,134 @@ impl Cache {
         all.retain(|(k, _)| !seen.contains_key(k));
         all.extend(seen);
         all.sort_by_key(|(k, _)| *k);
-        let Ok(json) = serde_json::to_vec(&all) else {
+        if let Ok(json) = serde_json::to_vec(&all) {
+            write_aside(&self.dir, &file, &json);
+        }
+    }
+}
+
+/// What one file defines and uses, for the first phase of a set run.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct FileAcronyms {
+    pub definitions: Vec<SetEntry>,
+    pub uses: Vec<String>,
+}
+
+/// One definition of a file, as a set needs it.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct SetEntry {
+    pub short: String,
+    pub long: String,
+    pub short_range: Range<usize>,
+    pub long_range: Range<usize>,
+    pub fits: bool,
+}
+
+impl FileAcronyms {
+    /// Reads them from a document (the part of its analysis a set needs).
+    pub fn of(doc: &Document) -> FileAcronyms {
+        let (definitions, uses) = crate::analysis::Analysis::acronyms_only(doc);
+        FileAcronyms {
+            definitions: definitions
+                .into_iter()
+                .map(|d| SetEntry {
+                    short: d.short,
+                    long: d.long,
+                    short_range: d.short_range,
+                    long_range: d.long_range,
+                    fits: d.fits,
+                })
+                .collect(),
+            uses,
+        }
+    }
+}
+
+/// The cache of phase 1: each file's acronyms, by the build, its name and its text (they
+/// depend on nothing else), so that a warm set run reads its files but analyses none.
+pub struct AcronymCache {
+    dir: PathBuf,
+    build: u64,
+    known: HashMap<u64, FileAcronyms>,
+    seen: Mutex<HashMap<u64, FileAcronyms>>,
+}
+
+impl AcronymCache {
+    pub fn new(dir: &Path) -> AcronymCache {
+        let mut h = DefaultHasher::new();
+        build_identity().hash(&mut h);
+        let mut cache = AcronymCache {
+            dir: dir.to_path_buf(),
+            build: h.finish(),
+            known: HashMap::new(),
+            seen: Mutex::new(HashMap::new()),
+        };
+        if let Ok(bytes) = std::fs::read(cache.file()) {
+            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, FileAcronyms)>>(&bytes) {
+                cache.known = entries.into_iter().collect();
+            }
+        }
+        cache
+    }
+
+    fn file(&self) -> PathBuf {
+        self.dir.join(format!("acronyms-{:016x}.json", self.build))
+    }
+
+    /// A file's acronyms: from the cache, or read from the document (and remembered).
+    pub fn get_or_collect(&self, name: &str, text: String) -> (Arc<SourceFile>, FileAcronyms) {
+        let mut h = DefaultHasher::new();
+        (self.build, name, &text).hash(&mut h);
+        let key = h.finish();
+        let found = match self.known.get(&key) {
+            Some(f) => {
+                let file = Arc::new(SourceFile::new(name, text));
+                (file, f.clone())
+            }
+            None => {
+                let doc = Document::new(name, text, crate::source::Format::from_path(name));
+                (doc.file.clone(), FileAcronyms::of(&doc))
+            }
+        };
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.insert(key, found.1.clone());
+        }
+        found
+    }
+
+    /// Writes this run's entries back, with the older ones of files it did not read.
+    pub fn save(self) {
+        let file = self.file();
+        let Ok(seen) = self.seen.into_inner() else {
             return;
         };
-        if !self.dir.is_dir() {
-            if std::fs::create_dir_all(&self.dir).is_err() {
-                return;
-            }
-            let _ = std::fs::write(self.dir.join("CACHEDIR.TAG"), CACHEDIR_TAG);
+        if seen.len() == self.known.len() && seen.keys().all(|k| self.known.contains_key(k)) {
+            return;
         }
-        // Written aside and renamed, so that a reader never sees half a file.
-        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir) {
-            use std::io::Write;
-            if tmp.write_all(&json).is_ok() {
-                let _ = tmp.persist(self.dir.join(format!("{:016x}.json", self.environment)));
-            }
+        let mut all: Vec<(u64, FileAcronyms)> = self.known.into_iter().collect();
+        all.retain(|(k, _)| !seen.contains_key(k));
+        all.extend(seen);
+        all.sort_by_key(|(k, _)| *k);
+        if let Ok(json) = serde_json::to_vec(&all) {
+            write_aside(&self.dir, &file, &json);
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in `dir`, renamed over it, so that a
+/// reader never sees half a file; the folder is made (and tagged) when missing. Failures are
+/// ignored: a cache is an optimisation.
+fn write_aside(dir: &Path, path: &Path, bytes: &[u8]) {
+    if !dir.is_dir() {
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let _ = std::fs::write(dir.join("CACHEDIR.TAG"), CACHEDIR_TAG);
+    }
+    if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+        use std::io::Write;
+        if tmp.write_all(bytes).is_ok() {
+            let _ = tmp.persist(path);
         }
     }
 }

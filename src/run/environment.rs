@@ -67,6 +67,8 @@ pub struct Environment {
     pub problems: Vec<Diagnostic>,
     /// The result cache for documents checked under it, when the run keeps one.
     pub cache: Option<super::cache::Cache>,
+    /// Whether its files' acronym definitions count in every file of it (`[acronyms] scope`).
+    pub acronym_scope: config::AcronymScope,
 }
 
 impl Environment {
@@ -136,7 +138,9 @@ impl Environment {
                 exempt: config.acronyms.exempt.iter().cloned().collect(),
                 as_of,
                 ..Settings::default()
-            },
+            }
+            .with_known(&config.acronyms.known_domains()),
+            acronym_scope: config.acronyms.scope,
             custom,
             facts: config
                 .facts

@@ -233,9 +233,6 @@ pub fn check_with_progress(
         None => None,
     };
     let mut inputs = source::expand_paths(&options.paths);
-    if let Some(shard) = options.shard {
-        inputs.retain(|i| shard.holds(i.display()));
-    }
     // Each file is checked under the nearest factlint.toml upward from it (as ruff finds its
     // configuration), unless --config or --no-config says otherwise: one environment per
     // configuration, built once.
@@ -275,6 +272,35 @@ pub fn check_with_progress(
         }
     }
 
+    // Document sets, phase 1: the acronyms every file of a set defines and uses, collected in
+    // parallel and merged in path order, so that phase 2 checks each file against its set.
+    let acronym_cache = options.cache.as_deref().map(cache::AcronymCache::new);
+    for (ei, env) in environments.iter_mut().enumerate() {
+        let members: Vec<&Input> = inputs
+            .iter()
+            .zip(&env_of_input)
+            .filter(|(_, &e)| e == ei)
+            .map(|(i, _)| i)
+            .collect();
+        if env.acronym_scope == config::AcronymScope::Set && members.len() > 1 {
+            let set = collect_set(&members, acronym_cache.as_ref());
+            // A cached result holds for the same set only.
+            env.cache = env.cache.take().map(|c| c.for_set(&set));
+            env.settings.set = Some(Arc::new(set));
+        }
+    }
+    if let Some(c) = acronym_cache {
+        c.save();
+    }
+    // A shard checks its share of the files, against the sets of all of them (phase 1 read
+    // every file): the shards together find exactly what one run finds.
+    if let Some(shard) = options.shard {
+        let keep: Vec<bool> = inputs.iter().map(|i| shard.holds(i.display())).collect();
+        let mut k = keep.iter();
+        inputs.retain(|_| *k.next().unwrap_or(&false));
+        let mut k = keep.iter();
+        env_of_input.retain(|_| *k.next().unwrap_or(&false));
+    }
     let sidecars: Vec<Option<PathBuf>> = inputs.iter().map(sidecar_for).collect();
     let global: Vec<PathBuf> = environments
         .iter()
@@ -521,6 +547,51 @@ impl DocumentSetup {
         engine::sort(&mut diagnostics);
         diagnostics
     }
+}
+
+/// What the files of a document set define and use (the first phase of a set run), each file's
+/// share from the cache when it holds it. Files that cannot be read are left out here; phase 2
+/// reports them.
+pub fn collect_set(
+    inputs: &[&Input],
+    cache: Option<&cache::AcronymCache>,
+) -> crate::settings::SetDefinitions {
+    let per_file: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|input| {
+            if let (Input::File { path, display }, Some(c)) = (input, cache) {
+                let text = source::read_path(path).ok()?;
+                return Some(c.get_or_collect(display, text));
+            }
+            let doc = load_input(input).ok().flatten()?;
+            Some((doc.file.clone(), cache::FileAcronyms::of(&doc)))
+        })
+        .collect();
+    let mut set = crate::settings::SetDefinitions::default();
+    for (file, found) in per_file {
+        for d in found.definitions {
+            set.definitions
+                .entry(d.short)
+                .or_default()
+                .push(crate::settings::SetDefinition {
+                    file: file.clone(),
+                    long: d.long,
+                    short_range: d.short_range,
+                    long_range: d.long_range,
+                    fits: d.fits,
+                });
+        }
+        let uses = found.uses;
+        let mut seen = std::collections::HashSet::new();
+        for u in uses {
+            let e = set.uses.entry(u.clone()).or_insert((0, 0));
+            e.0 += 1;
+            if seen.insert(u) {
+                e.1 += 1;
+            }
+        }
+    }
+    set
 }
 
 /// Loads each facts file once, however many documents share it: the global ones and the

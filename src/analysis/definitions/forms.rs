@@ -30,13 +30,25 @@ pub(super) fn in_text_definitions(
             continue;
         }
         let open = tok.start();
-        let Some(close_rel) = prose[open + 1..]
-            .char_indices()
-            .take(400)
-            .find(|&(_, c)| c == closer || c == opener)
-            .filter(|&(_, c)| c == closer)
-            .map(|(j, _)| j)
-        else {
+        // "P(ves1)", "J(eff)", "NAD(P)H": a parenthesis glued to a word is notation, not a
+        // definition, unless it holds an acronym ("clozapine(CLP)").
+        if !tok.space_before()
+            && prose[..open]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            let inner_word: String = prose[open + 1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            if acronyms::acronym_base(&inner_word).is_none()
+                || !prose[open + 1 + inner_word.len()..].starts_with(')')
+            {
+                continue;
+            }
+        }
+        let Some(close_rel) = matching_close(&prose[open + 1..], opener, closer) else {
             continue;
         };
         let inner_range = open + 1..open + 1 + close_rel;
@@ -74,6 +86,208 @@ pub(super) fn in_text_definitions(
     out
 }
 
+/// Whether every parenthesis and bracket in `s` is closed in order.
+fn balanced(s: &str) -> bool {
+    let mut stack = Vec::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => stack.push(c),
+            ')' if stack.pop() != Some('(') => return false,
+            ']' if stack.pop() != Some('[') => return false,
+            _ => {}
+        }
+    }
+    stack.is_empty()
+}
+
+/// Whether a long form holds another definition's short form in parentheses ("clozapine(CLP)
+/// and its metabolite"): it is then two things, not one.
+fn holds_definition(long: &str) -> bool {
+    long.match_indices('(').any(|(i, _)| {
+        let inner: String = long[i + 1..].chars().take_while(|c| *c != ')').collect();
+        inner.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && acronyms::acronym_base(&inner).is_some()
+    })
+}
+
+/// Greek letters written out, as the second part of a short form ("TNF alpha").
+const GREEK: &[&str] = &[
+    "alpha", "beta", "gamma", "delta", "epsilon", "kappa", "lambda", "sigma", "omega",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// Letters in the manner of Schwartz & Hearst, or word initials.
+    Usual,
+    /// Word initials, or Schwartz & Hearst within as many words as letters, starting with
+    /// the short form's first letter.
+    Tight,
+}
+
+/// A lower-case short form: two to six ASCII letters and digits, a letter first, and not a
+/// small or ordinary word ("mbp", "bpm", "cdks"; not "see", "and", "total").
+fn is_lower_short_form(s: &str) -> bool {
+    (2..=6).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.as_bytes()[0].is_ascii_lowercase()
+        && !is_small(s)
+        && !crate::analysis::words::is_english_word(s)
+        && !matches!(
+            s,
+            "sic"
+                | "ibid"
+                | "etc"
+                | "viz"
+                | "cf"
+                | "eg"
+                | "ie"
+                | "aka"
+                | "misc"
+                | "approx"
+                | "ca"
+                | "pp"
+                | "vs"
+                | "ed"
+                | "eds"
+                | "trans"
+                | "née"
+                | "fig"
+                | "figs"
+                | "ref"
+                | "refs"
+                | "yes"
+                | "no"
+                | "not"
+                | "all"
+                | "one"
+                | "two"
+                | "six"
+                | "ten"
+                | "new"
+                | "old"
+                | "see"
+                | "per"
+                | "sum"
+                | "mean"
+                | "max"
+                | "min"
+        )
+}
+
+/// One capital, then lower-case letters and digits: "Prl", "Epo", "Cdk", "Rb1", "Mcm".
+fn is_single_capital_short_form(s: &str) -> bool {
+    let b = s.as_bytes();
+    (2..=6).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[1..]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && b[1..].iter().any(u8::is_ascii_lowercase)
+        && !is_small(s)
+        && !crate::analysis::words::is_english_word(s)
+}
+
+/// The initials a leading digit may stand for: "two" (2D), "six" (6-RM), "first" (1D).
+fn number_initials(d: char) -> &'static [char] {
+    match d {
+        '1' => &['O', 'F', 'S'],
+        '2' => &['T', 'D', 'B', 'S'],
+        '3' => &['T'],
+        '4' => &['F', 'Q'],
+        '5' => &['F'],
+        '6' => &['S'],
+        '7' => &['S'],
+        '8' => &['E'],
+        '9' => &['N'],
+        _ => &[],
+    }
+}
+
+/// Where the candidate long form may start in `before` (the sentence up to the parenthesis):
+/// after the last ')', ';', '(', '=' or '['. A parenthesised part glued to a word is part of
+/// the long form ("Ca(2+)-ATPase (PMCA)", "c-Jun NH(2)-terminal kinase (JNK)",
+/// "7,12-dimethylbenz(a)anthracene (DMBA)").
+fn clause_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' => {
+                // Find its opener; glued to a letter or digit before it, skip the group.
+                let (open, close) = if b[i] == b')' {
+                    (b'(', b')')
+                } else {
+                    (b'[', b']')
+                };
+                let mut depth = 0;
+                let mut j = i;
+                let mut opener = None;
+                while j > 0 {
+                    j -= 1;
+                    if b[j] == close {
+                        depth += 1;
+                    } else if b[j] == open {
+                        if depth == 0 {
+                            opener = Some(j);
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                }
+                match opener {
+                    Some(o) if o > 0 && b[o - 1].is_ascii_alphanumeric() && i - o <= 12 => i = o,
+                    _ if b[i] == b']' => {}
+                    _ => return i + 1,
+                }
+            }
+            b';' | b'(' | b'=' | b'[' => return i + 1,
+            _ => {}
+        }
+    }
+    0
+}
+
+/// The text before the first ';' or ',' (a comma between digits, as in "Fru-2,6-P(2)", does
+/// not count).
+fn first_part(inner: &str) -> &str {
+    let b = inner.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        // "Fru-2,6-P(2)", "99mTc-L,L-EC": a comma with no space after it joins parts.
+        let between_digits =
+            c == b',' && i > 0 && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
+        if c == b';' || (c == b',' && !between_digits) {
+            return &inner[..i];
+        }
+    }
+    inner
+}
+
+/// The offset of the bracket that closes one opened just before `rest`, within 400 characters.
+/// A bracket nested inside counts only when glued to the character before it ("(FEV(1))",
+/// "(NAD(P)H)"); any other nested opener gives up, as a parenthesis inside a parenthesis is
+/// rarely a definition.
+fn matching_close(rest: &str, opener: char, closer: char) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    for (j, c) in rest.char_indices().take(400) {
+        if c == opener {
+            if prev.is_whitespace() || depth >= 2 {
+                return None;
+            }
+            depth += 1;
+        } else if c == closer {
+            if depth == 0 {
+                return Some(j);
+            }
+            depth -= 1;
+        }
+        prev = c;
+    }
+    None
+}
+
 /// "Long Form (LF)", "Long Form (LF; ...)", "Long Form (LF or Other)".
 fn long_then_short(
     prose: &str,
@@ -86,13 +300,19 @@ fn long_then_short(
     // "([HAVA](...))" in Markdown: the link's brackets around the short form.
     let trimmed = inner.trim_start().trim_start_matches('[');
     let lead = inner.len() - trimmed.len();
-    let mut short = trimmed
-        .split([';', ','])
-        .next()
-        .unwrap_or("")
+    let mut short = first_part(trimmed)
         .trim_end()
         .trim_end_matches(']')
         .trim_end();
+    // "(EC 1.11.1.9; GPx)": an enzyme number or the like first, the short form after it.
+    if !is_short_form(short) {
+        if let Some((_, last)) = trimmed.rsplit_once("; ") {
+            let last = last.trim_end().trim_end_matches(']').trim_end();
+            if is_short_form(last) && acronyms::acronym_base(last).is_some() {
+                short = last;
+            }
+        }
+    }
     if let Some((first, _)) = short.split_once(" or ") {
         short = first.trim_end();
     }
@@ -108,17 +328,50 @@ fn long_then_short(
             short = second;
         }
     }
-    // "Ang II", "PAR 2": a short form of two parts whose second is a numeral.
+    // "Ang II", "PAR 2", "Pol II", "RNase P", "TNF alpha", "MV CBCT": a short form of two
+    // parts whose second is a numeral, a capital letter, a Greek letter or a short form.
     let two_part = short.split_once(' ').is_some_and(|(a, b)| {
-        is_short_form(a)
-            && a.chars().all(|c| c.is_alphabetic())
-            && (b.chars().all(|c| c.is_ascii_digit()) || acronyms::is_roman_numeral(b))
+        let numeral_or_letter = b.chars().all(|c| c.is_ascii_digit())
+            || acronyms::is_roman_numeral(b)
+            || (b.len() == 1 && b.chars().all(|c| c.is_ascii_uppercase()));
+        // "Dyn A": one capital first, then a letter or numeral.
+        (is_single_capital_short_form(a) && numeral_or_letter)
+            || (is_short_form(a)
+                && a.chars().all(|c| c.is_alphabetic())
+                && (numeral_or_letter
+                    || GREEK.contains(&b)
+                    // "MEF cells", "MT genes".
+                    || matches!(b, "cells" | "cell" | "genes" | "gene")
+                    || (is_short_form(b) && !b.contains(' '))))
     });
-    if !two_part && !is_short_form(short) {
+    // "Helicobacter pylori (H. pylori)": a species name with its genus abbreviated.
+    if let Some(def) = species(prose, sentence_start, open, inner_range.start + lead, short) {
+        return Some(def);
+    }
+    // "progesterone (P)", "diaphragm (D)": one capital letter, the initial of the one word
+    // before it.
+    // "(II)", "(IV)": a numeral, not a short form.
+    if short.len() > 1 && acronyms::is_roman_numeral(short) {
         return None;
     }
-    // A plural short form "(PKOs)" names the singular acronym.
-    let base = acronyms::acronym_base(short).unwrap_or(short);
+    if short.len() == 1 && short.bytes().all(|b| b.is_ascii_uppercase()) && !bracket {
+        return single_letter(prose, sentence_start, open, inner_range.start + lead, short);
+    }
+    // How strictly the letters must fit: a lower-case short form ("mean blood pressure
+    // (mbp)") needs the words' initials, one capital and lower case ("prolactin (Prl)",
+    // "cyclin-dependent kinase (Cdk)") a tight match.
+    let strictness = if two_part || is_short_form(short) {
+        Strictness::Usual
+    } else if is_lower_short_form(short) || is_single_capital_short_form(short) {
+        Strictness::Tight
+    } else {
+        return None;
+    };
+    // A plural short form "(PKOs)" names the singular acronym; but "RNA interference
+    // (RNAi)" defines "RNAi", whose letters the long form holds as a word.
+    let base = acronyms::acronym_base(short)
+        .filter(|b| *b == short || !contains_word(&prose[sentence_start..open], b))
+        .unwrap_or(short);
     let short_range = inner_range.start + lead..inner_range.start + lead + base.len();
     let n = letters(base).len().max(1);
     let max_words = (n + 5).min(n * 2);
@@ -126,7 +379,9 @@ fn long_then_short(
     // after any earlier parenthesis or clause mark.
     let before = &prose[sentence_start..open];
     // Colons stay: Act titles have them ("... Equity Act: A Legacy for Users (SAFETEA-LU)").
-    let cut = before.rfind([')', ';', '(', '=']).map_or(0, |i| i + 1);
+    // An unclosed '[' before the long form ends it too: "[tensor palatini (TP)", and the
+    // link text "[Foreign Military Sales](...) (FMS)".
+    let cut = clause_start(before);
     let region_start = sentence_start + cut;
     let region = prose[region_start..open].trim_end().trim_end_matches(']');
     // "the Voting Rights Act of 1965, as amended (VRA)".
@@ -140,24 +395,78 @@ fn long_then_short(
         let long = &candidate[s..];
         // "John W. McCormack (MA)": a state code after one capitalised word is a state after a
         // name, not a definition ("gentamicin (GM)" and "Education (ED)" are definitions).
+        // A word that starts the sentence is not a name before a state ("Mastoparan (MP)").
+        let starts_sentence = prose
+            [sentence_start..region_start + (long.as_ptr() as usize - region.as_ptr() as usize)]
+            .trim()
+            .is_empty();
         let one_word = !long
             .trim()
             .contains(|c: char| c.is_whitespace() || c == '-')
-            && long.trim().starts_with(char::is_uppercase);
+            && long.trim().starts_with(char::is_uppercase)
+            && !starts_sentence;
         long.chars().count() > base.chars().count()
             && !contains_word(long, base)
             && !(one_word && acronyms::STATE_CODES.contains(&base))
     };
+    // "two-dimensional (2D)", "six-repetition maximum (6-RM)": a leading digit stands for
+    // its number word's initial (by word initials only).
+    let number_letters: Vec<Vec<char>> = match base.chars().next() {
+        Some(d @ '1'..='9') => number_initials(d)
+            .iter()
+            .map(|&c| {
+                std::iter::once(c)
+                    .chain(base_letters.iter().copied())
+                    .collect()
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let try_window = |first_word: usize| {
         let cand_start = words[first_word].0.start;
         let candidate = &region[cand_start..];
-        let by_initials = initials_match(&base_letters, candidate);
-        if bracket && by_initials.is_none() {
+        let by_initials = initials_match(&base_letters, candidate).or_else(|| {
+            number_letters
+                .iter()
+                .find_map(|l| initials_match(l, candidate))
+        });
+        if by_initials.is_some() {
+            return by_initials
+                .filter(|&s| usable(candidate, s))
+                .map(|s| cand_start + s);
+        }
+        // In square brackets (mostly editorial insertions) only an acronym of capitals, or
+        // a tight match: "electroencephalogram [EEG]", "confidence interval [Cl]".
+        let upper = base.chars().filter(|c| c.is_uppercase()).count();
+        let caps = (upper >= 2 && base.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            || (upper == 1 && base.chars().next().is_some_and(char::is_uppercase));
+        if bracket && !caps && strictness != Strictness::Tight {
             return None;
         }
+        let tight = |s: usize| {
+            strictness != Strictness::Tight || {
+                let long = &candidate[s..];
+                // A lower-case short form abbreviates lower-case words ("mean blood
+                // pressure (mbp)"), not a name in capitals.
+                let lower = base.chars().all(|c| !c.is_uppercase());
+                (!lower
+                    || !long
+                        .split_whitespace()
+                        .any(|w| acronyms::acronym_base(w).is_some()))
+                    && long.split([' ', '-']).filter(|w| !w.is_empty()).count()
+                        <= base_letters.len()
+                    && long.chars().next().is_some_and(|c| {
+                        c.to_lowercase().eq(base
+                            .chars()
+                            .next()
+                            .into_iter()
+                            .flat_map(char::to_lowercase))
+                    })
+            }
+        };
         by_initials
             .or_else(|| schwartz_hearst(base, candidate))
-            .filter(|&s| usable(candidate, s))
+            .filter(|&s| usable(candidate, s) && tight(s))
             .map(|s| cand_start + s)
     };
     let plain_window = words.len().saturating_sub(max_words);
@@ -186,7 +495,7 @@ fn long_then_short(
     let alone = rest == short || rest == base;
     let (long_start, fits) = match found {
         Some(s) => (cand_start + s, true),
-        None if !alone || bracket => return None,
+        None if !alone || bracket || strictness != Strictness::Usual => return None,
         // A loose definition needs an acronym of three or more capitals: "(MA)" after a name
         // is a state, "(D-OH)" a party and state.
         // "(R-KY)" after a name is a party and state; "(ACV-P)" after "Personnel Variant" is a
@@ -208,7 +517,7 @@ fn long_then_short(
     };
     let long_range = region_start + long_start..region_start + region.len();
     let (long_range, long) = unquote(prose, long_range);
-    if long.is_empty() {
+    if long.is_empty() || !balanced(&long) || holds_definition(&long) {
         return None;
     }
     Some(Definition {
@@ -219,6 +528,81 @@ fn long_then_short(
         long_range,
         kind: DefinitionKind::LongThenShort,
         fits,
+    })
+}
+
+/// "Helicobacter pylori (H. pylori)": the short form is the genus's initial, a period and the
+/// species, and the two words before the parenthesis are that genus and species.
+fn species(
+    prose: &str,
+    sentence_start: usize,
+    open: usize,
+    short_at: usize,
+    short: &str,
+) -> Option<Definition> {
+    let (genus, name) = short.split_once(". ")?;
+    if genus.len() != 1
+        || !genus.bytes().all(|b| b.is_ascii_uppercase())
+        || name.is_empty()
+        || !name.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let before = prose[sentence_start..open].trim_end();
+    let mut words = before.rsplitn(3, ' ');
+    let last = words.next()?;
+    let first = words.next()?;
+    if !last.eq_ignore_ascii_case(name)
+        || !first.starts_with(genus)
+        || first.len() < 3
+        || !first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let long_start = sentence_start + before.len() - last.len() - 1 - first.len();
+    let long = &prose[long_start..sentence_start + before.len()];
+    Some(Definition {
+        short: short.to_string(),
+        written: short.to_string(),
+        long: normalize_space(long),
+        short_range: short_at..short_at + short.len(),
+        long_range: long_start..long_start + long.len(),
+        kind: DefinitionKind::LongThenShort,
+        fits: true,
+    })
+}
+
+/// "progesterone (P)": a single capital after one word of four or more letters that starts
+/// with it, the word not a small word and not capitalised inside a sentence (a name).
+fn single_letter(
+    prose: &str,
+    sentence_start: usize,
+    open: usize,
+    short_at: usize,
+    short: &str,
+) -> Option<Definition> {
+    let before = prose[sentence_start..open].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let first = word.chars().next()?;
+    if word.chars().count() < 4
+        || !first.to_uppercase().eq(short.chars())
+        || is_small(word)
+        || !before[..word_start].is_empty() && !before[..word_start].ends_with(' ')
+    {
+        return None;
+    }
+    let long_start = sentence_start + word_start;
+    Some(Definition {
+        short: short.to_string(),
+        written: short.to_string(),
+        long: word.to_string(),
+        short_range: short_at..short_at + 1,
+        long_range: long_start..long_start + word.len(),
+        kind: DefinitionKind::LongThenShort,
+        fits: true,
     })
 }
 
@@ -419,7 +803,11 @@ fn short_then_long(
 /// Drops quotation marks around a long form ("“astigmatic intensity equation” (AIE)").
 fn unquote(prose: &str, mut range: Range<usize>) -> (Range<usize>, String) {
     const QUOTES: &[char] = &['"', '“', '”', '\'', '‘', '’'];
+    // A long form never starts with a slash or a dash: "FEV1)/forced vital capacity (FVC)".
     let text = &prose[range.clone()];
+    let text_start = text.trim_start_matches(['/', '-', '–', '+']);
+    range.start += text.len() - text_start.len();
+    let text = text_start;
     let inner = text.trim_start_matches(QUOTES);
     range.start += text.len() - inner.len();
     let inner = inner.trim_end_matches(QUOTES);

@@ -12,8 +12,13 @@ declare_rule! {
     /// ("KTMF_00000047", "COVID-19"), state codes after a city or party ("Huntsville, AL",
     /// "R-WI"), and abbreviations in table rows, which usually have a legend of their own.
     ///
-    /// A definition is "Long Form (LF)", "LF (Long Form)", or an entry in the document's own
-    /// list headed "Acronyms", "Abbreviations" or "Glossary".
+    /// A definition is "Long Form (LF)", "LF (Long Form)", "LF stands for Long Form", or an
+    /// entry in the document's own list headed "Acronyms", "Abbreviations" or "Glossary".
+    /// Files checked together form a set (`[acronyms] scope = "set"`, the default): a
+    /// definition in any file of the set (a glossary page, a book's introduction, the first
+    /// part of a report) counts in all of them. The built-in lexicon of well-known acronyms
+    /// (`[acronyms] known`, by domain: general, government, economics, science, software)
+    /// needs no definition.
     ///
     /// ## Why is this bad?
     /// A reader who does not know the acronym cannot follow the sentence, and a brief is often
@@ -50,7 +55,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !entry.definitions.is_empty() || entry.uses.is_empty() {
             continue;
         }
-        if cx.settings.is_exempt(short) || cx.acronym_typos().contains_key(short) {
+        if cx.settings.is_exempt(short)
+            || cx.settings.set_defines(short)
+            || cx.acronym_typos().contains_key(short)
+        {
             continue;
         }
         // Ordinary words in capitals, names ("CARES Act") and table cells are not reported.

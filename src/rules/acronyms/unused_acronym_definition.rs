@@ -48,11 +48,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let misspelt_use = a.acronym_index.keys().any(|other| {
-            cx.acronym_typos()
-                .get(other)
-                .is_some_and(|&d| a.definitions[d].short == *short)
-        });
+        let misspelt_use = cx.acronym_typos().values().any(|t| t.short == *short);
         if misspelt_use {
             continue;
         }
