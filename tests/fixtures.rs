@@ -57,6 +57,8 @@ fixtures! {
     DAT001_fire_forms_txt, DAT002_fire_dayrange_txt, DAT003_fire_forms_txt,
     DAT003_quiet_forms_md, DAT005_quiet_forms_txt,
     DAT006_quiet_updated_txt,
+    DAT001_fire_numeric_txt, DAT001_fire_numeric_md, DAT003_fire_numeric_txt,
+    DAT003_fire_numeric_md, DAT003_quiet_numeric_txt, DAT003_quiet_numeric_md,
     FCT001_fire_md_md, FCT001_fire_txt, FCT001_quiet_md_md, FCT001_quiet_txt,
     FCT002_fire_md_md, FCT002_fire_txt, FCT002_quiet_md_md, FCT002_quiet_txt,
     FCT003_fire_md_md, FCT003_fire_txt, FCT003_quiet_md_md, FCT003_quiet_txt,
