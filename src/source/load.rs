@@ -52,8 +52,9 @@ pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
         return Err(LoadError::TooLarge(size));
     }
     let bytes = std::fs::read(path).map_err(io)?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
     let text = decode(bytes)?;
-    Ok(Document::new(display, text, Format::from_path(display)))
+    Ok(Document::new(display, text, Format::from_path(display)).with_bom(bom))
 }
 
 /// Reads standard input as a plain-text document named `<stdin>`.
@@ -62,12 +63,13 @@ pub fn load_stdin() -> Result<Document, LoadError> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io(e.to_string()))?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
     let text = decode(bytes)?;
-    Ok(Document::new("<stdin>", text, Format::Text))
+    Ok(Document::new("<stdin>", text, Format::Text).with_bom(bom))
 }
 
 /// Text from bytes: NUL bytes mean a binary file; invalid UTF-8 is reported with its position;
-/// a UTF-8 byte-order mark is dropped.
+/// a UTF-8 byte-order mark is dropped (the document records it: [`Document::with_bom`]).
 fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
