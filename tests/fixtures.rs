@@ -67,6 +67,8 @@ fixtures! {
     NUM002_fire_md, NUM002_fire_txt, NUM002_quiet_md, NUM002_quiet_txt,
     NUM003_fire_md, NUM003_fire_txt, NUM003_quiet_md, NUM003_quiet_txt,
     NUM004_fire_md, NUM004_fire_txt, NUM004_quiet_md, NUM004_quiet_txt,
+    NUM004_fire_forms_txt, NUM004_fire_forms_md, NUM004_quiet_forms_txt, NUM004_quiet_forms_md,
+    NUM001_quiet_frequency_txt,
     NUM005_fire_md, NUM005_fire_txt, NUM005_quiet_md, NUM005_quiet_txt,
     NUM005_quiet_labels_md,
     NUM006_fire_md, NUM006_fire_txt, NUM006_quiet_md, NUM006_quiet_txt,

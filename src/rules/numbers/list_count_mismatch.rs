@@ -59,25 +59,64 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let from = a
             .quantities
             .partition_point(|q| q.range.start < b.range.start);
+        // The announcing sentence: from the last sentence end before the colon.
+        let sentence_start = prose[b.range.start..colon]
+            .rfind(". ")
+            .map_or(b.range.start, |i| b.range.start + i + 2);
+        let announces = |q: &crate::analysis::Quantity| {
+            let near = words_before.iter().any(|t| t.start() == q.range.start);
+            let rest = &prose[q.range.end..colon];
+            let mut words = rest.split_whitespace();
+            let next = words.next().unwrap_or("");
+            // Further back, a count announces the list only when its noun follows it and the
+            // sentence points at the list: "financed three projects, listed below:".
+            let points = ["following", "below", "listed", "follows", "namely"]
+                .iter()
+                .any(|w| rest.contains(w));
+            let noun = next.trim_end_matches([',', ';']);
+            let plural =
+                noun.len() >= 4 && noun.ends_with('s') && noun.chars().all(char::is_lowercase);
+            // "two of the following": some of the items, not their count.
+            near || (points && plural && next != "of")
+        };
         let Some(q) = a.quantities[from..]
             .iter()
             .take_while(|q| q.range.start < colon)
+            .filter(|q| q.range.start >= sentence_start)
             .find(|q| {
                 q.high.is_none()
                     && !q.percent
                     && q.qualifier.is_none()
-                    && words_before.iter().any(|t| t.start() == q.range.start)
+                    && announces(q)
                     && (1.0..=20.0).contains(&q.value)
                     && q.value.fract() == 0.0
             })
         else {
             continue;
         };
-        let noun = prose[q.range.end..colon]
-            .split_whitespace()
-            .last()
-            .unwrap_or("");
+        // The noun counted: the last word before the colon ("three factors:"), else the word
+        // after the count ("three projects, listed below:").
+        let between = &prose[q.range.end..colon];
+        let last = between.split_whitespace().last().unwrap_or("");
+        let noun = if last.ends_with('s') {
+            last
+        } else {
+            between.split_whitespace().next().unwrap_or("")
+        }
+        .trim_end_matches([',', ';']);
         if !noun.ends_with('s') || noun.len() < 4 {
+            continue;
+        }
+        // "two of the following:", "at least three of these:": a part, or a floor.
+        let before = &prose[sentence_start..q.range.start];
+        let after_q = prose[q.range.end..colon]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if after_q == "of"
+            || before.trim_end().ends_with("at least")
+            || before.trim_end().ends_with("at most")
+        {
             continue;
         }
         // The list items right after it.
@@ -91,7 +130,21 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             r.start - line_start
         };
         let level = indent(&first.range);
-        let count = items.iter().filter(|i| indent(&i.range) == level).count();
+        // Nested items: which level the count counts is a guess.
+        if items.iter().any(|i| indent(&i.range) != level) {
+            continue;
+        }
+        let count = items.len();
+        // A page break after the items (a form feed in text taken from a PDF): the list may
+        // go on on the next page.
+        let last_end = items.last().map_or(first.range.end, |l| l.range.end);
+        let next_start = a
+            .blocks
+            .get(bi + 1 + items.len())
+            .map_or(cx.doc.file.text.len(), |n| n.range.start);
+        if cx.doc.file.text[last_end..next_start].contains('\u{c}') {
+            continue;
+        }
         let announced = q.value as usize;
         if count == announced {
             continue;
