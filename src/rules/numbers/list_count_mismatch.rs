@@ -63,48 +63,63 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let sentence_start = prose[b.range.start..colon]
             .rfind(". ")
             .map_or(b.range.start, |i| b.range.start + i + 2);
-        let announces = |q: &crate::analysis::Quantity| {
-            let near = words_before.iter().any(|t| t.start() == q.range.start);
+        // Whether the sentence points at the list after a count: "listed below", "as follows".
+        let points = |q: &crate::analysis::Quantity| {
             let rest = &prose[q.range.end..colon];
-            let mut words = rest.split_whitespace();
-            let next = words.next().unwrap_or("");
-            // Further back, a count announces the list only when its noun follows it and the
-            // sentence points at the list: "financed three projects, listed below:".
-            let points = ["following", "below", "listed", "follows", "namely"]
+            ["following", "below", "listed", "follows", "namely"]
                 .iter()
-                .any(|w| rest.contains(w));
-            let noun = next.trim_end_matches([',', ';']);
-            let plural =
-                noun.len() >= 4 && noun.ends_with('s') && noun.chars().all(char::is_lowercase);
-            // "two of the following": some of the items, not their count.
-            near || (points && plural && next != "of")
+                .any(|w| rest.contains(w))
         };
-        let Some(q) = a.quantities[from..]
+        let counts: Vec<_> = a.quantities[from..]
             .iter()
             .take_while(|q| q.range.start < colon)
             .filter(|q| q.range.start >= sentence_start)
-            .find(|q| {
+            .filter(|q| {
                 q.high.is_none()
                     && !q.percent
                     && q.qualifier.is_none()
-                    && announces(q)
                     && (1.0..=20.0).contains(&q.value)
                     && q.value.fract() == 0.0
             })
+            .collect();
+        let near =
+            |q: &crate::analysis::Quantity| words_before.iter().any(|t| t.start() == q.range.start);
+        // Further back than the last four words, a count announces the list only when it is
+        // the sentence's one count and the sentence points at the list ("financed three
+        // projects, listed below:"; not "nine planned Increment 2 battalions ... as follows:").
+        let Some(q) = counts
+            .iter()
+            .find(|q| near(q))
+            .or_else(|| {
+                (counts.len() == 1)
+                    .then(|| &counts[0])
+                    .filter(|q| points(q))
+            })
+            .copied()
         else {
             continue;
         };
-        // The noun counted: the last word before the colon ("three factors:"), else the word
-        // after the count ("three projects, listed below:").
+        // The noun counted: the last word before the colon ("three factors:"), else, when the
+        // sentence points at the list, the word after the count ("three projects, listed
+        // below:"). "the preceding two examples are:" counts something else.
         let between = &prose[q.range.end..colon];
         let last = between.split_whitespace().last().unwrap_or("");
-        let noun = if last.ends_with('s') {
+        let noun = if last.ends_with('s') && last != "follows" {
             last
-        } else {
+        } else if points(q) {
             between.split_whitespace().next().unwrap_or("")
+        } else {
+            continue;
         }
         .trim_end_matches([',', ';']);
-        if !noun.ends_with('s') || noun.len() < 4 {
+        if !noun.ends_with('s') || noun.len() < 4 || !noun.chars().all(char::is_lowercase) {
+            continue;
+        }
+        // A count after a capitalised word is a label: "Increment 2 battalions", "Phase 3".
+        let prev_word = prose[sentence_start..q.range.start]
+            .split_whitespace()
+            .last();
+        if !near(q) && prev_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
             continue;
         }
         // "two of the following:", "at least three of these:": a part, or a floor.
