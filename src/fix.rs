@@ -58,14 +58,20 @@ pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
     if fixed == original {
         return Outcome::Unchanged;
     }
-    match std::fs::read(path) {
-        Ok(now) if now == original.as_bytes() => {}
-        // A UTF-8 BOM was dropped when reading; compare without it.
-        Ok(now) if now.strip_prefix("\u{feff}".as_bytes()) == Some(original.as_bytes()) => {}
+    let bom = "\u{feff}".as_bytes();
+    let keep_bom = match std::fs::read(path) {
+        Ok(now) if now == original.as_bytes() => false,
+        // A UTF-8 BOM was dropped when reading; compare without it, and write it back.
+        Ok(now) if now.strip_prefix(bom) == Some(original.as_bytes()) => true,
         Ok(_) => return Outcome::ChangedSinceRead,
         Err(e) => return Outcome::Failed(e.to_string()),
-    }
-    match write_atomically(path, fixed.as_bytes()) {
+    };
+    let bytes = if keep_bom {
+        [bom, fixed.as_bytes()].concat()
+    } else {
+        fixed.into_bytes()
+    };
+    match write_atomically(path, &bytes) {
         Ok(()) => Outcome::Fixed(fixes.len()),
         Err(e) => Outcome::Failed(e.to_string()),
     }

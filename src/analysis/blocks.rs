@@ -42,7 +42,30 @@ pub fn bullet_len(line: &str) -> Option<usize> {
             (digits <= 2 && matches!(after, Some(b'.') | Some(b')')) && spaced(digits + 1))
                 .then_some(digits + 1)
         }
-        _ => None,
+        // "a.", "b)", "iii.", "(b)", "(iv)", "(2)": lower-case letters only, one letter or a
+        // roman numeral ("J. Smith" at the start of a wrapped line is a name).
+        _ => {
+            let (open, rest) = match line.strip_prefix('(') {
+                Some(rest) => (1, rest),
+                None => (0, line),
+            };
+            let label = rest
+                .bytes()
+                .take_while(|b| b.is_ascii_lowercase() || (open == 1 && b.is_ascii_digit()))
+                .count();
+            let word = &rest[..label];
+            let close = rest.as_bytes().get(label).copied();
+            let roman = word.len() <= 5 && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+            let digits =
+                !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+            let closes = if open == 1 {
+                close == Some(b')')
+            } else {
+                matches!(close, Some(b'.') | Some(b')'))
+            };
+            (label > 0 && (label == 1 || roman || digits) && closes && spaced(open + label + 1))
+                .then_some(open + label + 1)
+        }
     }
 }
 

@@ -48,15 +48,16 @@ struct JsonFix<'a> {
 }
 
 impl<'a> JsonFix<'a> {
-    fn new(f: &'a Fix) -> Self {
+    /// Offsets into the file on disk (`file` may start with a BOM the text does not hold).
+    fn new(f: &'a Fix, file: &SourceFile) -> Self {
         JsonFix {
             applicability: f
                 .applicability
                 .unwrap_or(crate::diagnostic::Applicability::Unsafe)
                 .as_str(),
-            end: f.end,
+            end: file.file_offset(f.end),
             replacement: &f.replacement,
-            start: f.start,
+            start: file.file_offset(f.start),
         }
     }
 }
@@ -113,22 +114,22 @@ impl<'a> JsonDiagnostic<'a> {
                 let (line, column, end_line, end_column) = ends(file, &l.range);
                 JsonLabel {
                     column,
-                    end: l.range.end,
+                    end: file.file_offset(l.range.end),
                     end_column,
                     end_line,
                     line,
                     message: &l.message,
                     path: &file.name,
-                    start: l.range.start,
+                    start: file.file_offset(l.range.start),
                 }
             })
             .collect();
         JsonDiagnostic {
             column,
-            end: f.range.end,
+            end: d.file.file_offset(f.range.end),
             end_column,
             end_line,
-            fix: f.fix.as_ref().map(JsonFix::new),
+            fix: f.fix.as_ref().map(|x| JsonFix::new(x, &d.file)),
             labels,
             line,
             message: &f.message,
@@ -136,7 +137,7 @@ impl<'a> JsonDiagnostic<'a> {
             path: d.path(),
             rule: &d.rule,
             severity: d.severity.as_str(),
-            start: f.range.start,
+            start: d.file.file_offset(f.range.start),
         }
     }
 }

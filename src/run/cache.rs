@@ -103,24 +103,27 @@ impl Cache {
         self.dir.join(format!("{:016x}.json", self.environment))
     }
 
-    fn key(&self, name: &str, text: &str) -> u64 {
+    fn key(&self, name: &str, text: &str, bom: bool) -> u64 {
         // DefaultHasher's keys are fixed, so the same build gives the same key in every run;
         // another build has another key (build_identity), so a change of algorithm is safe.
         let mut h = DefaultHasher::new();
         self.environment.hash(&mut h);
         name.hash(&mut h);
         text.hash(&mut h);
+        bom.hash(&mut h);
         h.finish()
     }
 
     /// The findings cached for a document's text, if any, placed in `file` (made from that
     /// text only when there is a result to place).
-    pub fn get(&self, name: &str, text: String) -> Result<Vec<Diagnostic>, String> {
-        let key = self.key(name, &text);
+    pub fn get(&self, name: &str, text: String, bom: bool) -> Result<Vec<Diagnostic>, String> {
+        let key = self.key(name, &text, bom);
         let Some(found) = self.known.get(&key) else {
             return Err(text);
         };
-        let file = Arc::new(SourceFile::new(name, text));
+        let mut file = SourceFile::new(name, text);
+        file.bom = bom;
+        let file = Arc::new(file);
         let diagnostics: Option<Vec<Diagnostic>> =
             found.iter().map(|f| f.to_diagnostic(&file)).collect();
         match diagnostics {
@@ -143,7 +146,7 @@ impl Cache {
         {
             return;
         }
-        let key = self.key(&file.name, &file.text);
+        let key = self.key(&file.name, &file.text, file.bom);
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(key, diagnostics.iter().map(CachedFinding::new).collect());
         }
@@ -238,17 +241,24 @@ impl AcronymCache {
     }
 
     /// A file's acronyms: from the cache, or read from the document (and remembered).
-    pub fn get_or_collect(&self, name: &str, text: String) -> (Arc<SourceFile>, FileAcronyms) {
+    pub fn get_or_collect(
+        &self,
+        name: &str,
+        text: String,
+        bom: bool,
+    ) -> (Arc<SourceFile>, FileAcronyms) {
         let mut h = DefaultHasher::new();
-        (self.build, name, &text).hash(&mut h);
+        (self.build, name, &text, bom).hash(&mut h);
         let key = h.finish();
         let found = match self.known.get(&key) {
             Some(f) => {
-                let file = Arc::new(SourceFile::new(name, text));
-                (file, f.clone())
+                let mut file = SourceFile::new(name, text);
+                file.bom = bom;
+                (Arc::new(file), f.clone())
             }
             None => {
-                let doc = Document::new(name, text, crate::source::Format::from_path(name));
+                let doc =
+                    Document::new(name, text, crate::source::Format::from_path(name)).with_bom(bom);
                 (doc.file.clone(), FileAcronyms::of(&doc))
             }
         };

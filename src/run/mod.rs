@@ -560,8 +560,8 @@ pub fn collect_set(
         .par_iter()
         .filter_map(|input| {
             if let (Input::File { path, display }, Some(c)) = (input, cache) {
-                let text = source::read_path(path).ok()?;
-                return Some(c.get_or_collect(display, text));
+                let (text, bom) = source::read_path(path).ok()?;
+                return Some(c.get_or_collect(display, text, bom));
             }
             let doc = load_input(input).ok().flatten()?;
             Some((doc.file.clone(), cache::FileAcronyms::of(&doc)))
@@ -666,7 +666,7 @@ fn check_input(
     let loaded = match (input, cache) {
         // With a cache, the text is read first: a cached result needs no analysis at all.
         (Input::File { path, display }, Some(c)) => match source::read_path(path) {
-            Ok(text) => match c.get(display, text) {
+            Ok((text, bom)) => match c.get(display, text, bom) {
                 Ok(diagnostics) => {
                     let report = DocumentReport {
                         diagnostics,
@@ -674,11 +674,14 @@ fn check_input(
                     };
                     return (report, false);
                 }
-                Err(text) => Ok(Some(source::Document::new(
-                    display.as_str(),
-                    text,
-                    source::Format::from_path(display),
-                ))),
+                Err(text) => Ok(Some(
+                    source::Document::new(
+                        display.as_str(),
+                        text,
+                        source::Format::from_path(display),
+                    )
+                    .with_bom(bom),
+                )),
             },
             Err(e) => Err(e),
         },

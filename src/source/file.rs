@@ -9,6 +9,9 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The file on disk starts with a UTF-8 byte-order mark, kept out of `text`: an offset in
+    /// `text` is [`SourceFile::file_offset`] bytes into the file.
+    pub bom: bool,
 }
 
 impl SourceFile {
@@ -21,7 +24,13 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            bom: false,
         }
+    }
+
+    /// The byte offset in the file on disk of `offset` in `text`: 3 bytes further with a BOM.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        offset + if self.bom { 3 } else { 0 }
     }
 
     /// Zero-based line index containing `offset`.

@@ -42,12 +42,13 @@ impl fmt::Display for LoadError {
 
 /// Reads `path` as a document, its format decided by extension.
 pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
-    let text = read_path(path)?;
-    Ok(Document::new(display, text, Format::from_path(display)))
+    let (text, bom) = read_path(path)?;
+    Ok(Document::new(display, text, Format::from_path(display)).with_bom(bom))
 }
 
-/// Reads `path` as a document's text, without analysing it (a cached result needs no more).
-pub fn read_path(path: &Path) -> Result<String, LoadError> {
+/// Reads `path` as a document's text, without analysing it (a cached result needs no more),
+/// and whether the file begins with a byte-order mark (dropped from the text).
+pub fn read_path(path: &Path) -> Result<(String, bool), LoadError> {
     let io = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound,
         _ => LoadError::Io(e.to_string()),
@@ -58,7 +59,8 @@ pub fn read_path(path: &Path) -> Result<String, LoadError> {
         return Err(LoadError::TooLarge(size));
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    decode(bytes)
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
+    Ok((decode(bytes)?, bom))
 }
 
 /// Reads standard input as a plain-text document named `<stdin>`.
@@ -67,12 +69,13 @@ pub fn load_stdin() -> Result<Document, LoadError> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io(e.to_string()))?;
+    let bom = bytes.starts_with("\u{feff}".as_bytes());
     let text = decode(bytes)?;
-    Ok(Document::new("<stdin>", text, Format::Text))
+    Ok(Document::new("<stdin>", text, Format::Text).with_bom(bom))
 }
 
 /// Text from bytes: NUL bytes mean a binary file; invalid UTF-8 is reported with its position;
-/// a UTF-8 byte-order mark is dropped.
+/// a UTF-8 byte-order mark is dropped (the document records it: [`Document::with_bom`]).
 fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));

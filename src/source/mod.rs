@@ -76,6 +76,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// Records that the file starts with a UTF-8 byte-order mark the text does not hold: byte
+    /// offsets reported for it count the mark, and `--fix` writes it back.
+    pub fn with_bom(mut self, bom: bool) -> Document {
+        if let Some(file) = Arc::get_mut(&mut self.file) {
+            file.bom = bom;
+        }
+        self
+    }
+
     /// Builds a document from text, masking what is not prose.
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> Document {
         let file = Arc::new(SourceFile::new(name, text));

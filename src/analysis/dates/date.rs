@@ -174,6 +174,9 @@ pub enum DateStyle {
     Iso,
     /// "January 2013", "2013", "the 1990s".
     Other,
+    /// "28/02/2026", "02-28-2026", "3-Mar-2026": day and month in figures (or a month word)
+    /// joined by a slash or a hyphen.
+    Numeric,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,6 +194,9 @@ pub struct DateMention {
     pub missing_year_comma: bool,
     /// Token index range.
     pub tokens: Range<usize>,
+    /// An ambiguous numeric date ("02/03/2026"): its day-first and month-first readings, both
+    /// possible. `date` then holds only the year, the one part both readings share.
+    pub readings: Option<[PartialDate; 2]>,
 }
 
 #[cfg(test)]

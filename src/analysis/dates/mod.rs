@@ -26,6 +26,9 @@ pub struct Dates {
     /// Token ranges of dates whose year is unknown ("October 7" with no year in context and no
     /// as-of date): not dates that can be compared, but not numbers either.
     pub undated: Vec<Range<usize>>,
+    /// Dates whose year has five digits ("April 20225", "March 3, 20225"): the date as written
+    /// and the year. Their tokens are also in `undated`.
+    pub impossible_years: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Finds the dates and periods among the tokens.
@@ -94,6 +97,12 @@ pub fn find_dates(
             out.periods.push(p);
             continue;
         }
+        if let Some((date, year, end)) = s.impossible_year_at(i) {
+            out.impossible_years.push((date, year));
+            out.undated.push(i..end);
+            i = end;
+            continue;
+        }
         if let Some(mut m) = s.date_at(i, context_year) {
             // Only when the year in context agrees with the document's: a report dated 2016
             // telling events of 2017 ("Friday, May 5") leaves the year unknown.
@@ -102,7 +111,8 @@ pub fn find_dates(
             }
             // "3 March 2026 (Tuesday)", "2026-03-03 (Monday)": the weekday after the date.
             let end = m.tokens.end;
-            if m.weekday.is_none() && m.date.day.is_some() && s.text(end) == "(" {
+            let has_day = m.date.day.is_some() || m.readings.is_some();
+            if m.weekday.is_none() && has_day && s.text(end) == "(" {
                 if let Some((wd, after)) = s.weekday_at(end + 1) {
                     if s.text(after) == ")" {
                         m.weekday = Some((wd, tokens[end + 1].range()));

@@ -256,13 +256,17 @@ impl<'a> Scanner<'a> {
                 j = k;
             }
         }
-        // ISO: 2013-07-01
+        if let Some(m) = self.numeric_date_at(start_tok, j, weekday.clone()) {
+            return Some(m);
+        }
+        // ISO: 2013-07-01, and 2013/07/01.
         if let Some((y, _)) = self.year_at(j) {
-            if self.text(j + 1) == "-" && self.glued(j + 1) && self.glued(j + 2) {
+            let sep = self.text(j + 1);
+            if matches!(sep, "-" | "/") && self.glued(j + 1) && self.glued(j + 2) {
                 let m = self.text(j + 2);
                 let d = self.text(j + 4);
                 if m.len() == 2
-                    && self.text(j + 3) == "-"
+                    && self.text(j + 3) == sep
                     && self.glued(j + 3)
                     && self.glued(j + 4)
                     && d.len() == 2
@@ -358,7 +362,14 @@ impl<'a> Scanner<'a> {
             } else {
                 j + 1
             };
-            if let Some((month, k)) = self.month_at(m_at) {
+            // "3 Mar 2026": an abbreviated month without its full stop, between a day and a
+            // written year.
+            let bare_abbreviation = || {
+                let t = self.tokens.get(m_at)?;
+                let m = month_of(self.text(m_at)).filter(|_| t.kind() == TokenKind::Word)?;
+                self.closing_year_at(m_at + 1).map(|_| (m, m_at + 1))
+            };
+            if let Some((month, k)) = self.month_at(m_at).or_else(bare_abbreviation) {
                 // "the 4th of March, 2026": a comma may stand before the year.
                 let comma_year = (self.text(k) == ",")
                     .then(|| self.closing_year_at(k + 1))
@@ -382,6 +393,147 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// A numeric date at `j`: "28/02/2026", "02-28-2026", "3-Mar-2026", "3/Mar/2026" (one
+    /// separator, a slash or a hyphen, glued throughout, and a four-digit year). Day-first or
+    /// month-first is decided only when one reading has a month 1–12 and a day 1–31: "13/02"
+    /// is day-first, "31/04" is April 31 (impossible either way, for DAT001). When both
+    /// readings are possible ("02/03/2026") the mention keeps only the year, with both
+    /// readings beside it. Not a date: "1/2", "24/7", "3/4 of", "12-14", "1.2.3", numbers
+    /// glued to a word or to more figures ("v2/03/2026", "12/03/2026/4"), no month 1–12.
+    fn numeric_date_at(
+        &self,
+        start: usize,
+        j: usize,
+        weekday: Option<(jiff::civil::Weekday, Range<usize>)>,
+    ) -> Option<DateMention> {
+        let small = |i: usize| {
+            let t = self.tokens.get(i)?;
+            let s = self.text(i);
+            (t.kind() == TokenKind::Number && s.len() <= 2)
+                .then(|| s.parse::<i8>().ok())
+                .flatten()
+        };
+        let a = small(j)?;
+        let sep = self.text(j + 1);
+        if !matches!(sep, "/" | "-") || !self.glued(j + 1) || !self.glued(j + 2) {
+            return None;
+        }
+        if self.text(j + 3) != sep || !self.glued(j + 3) || !self.glued(j + 4) {
+            return None;
+        }
+        let (y, _) = self.year_at(j + 4)?;
+        if is_phone_at(self.prose, &self.tokens[j + 4].range()) {
+            return None;
+        }
+        // Glued to what comes before: "v2/03/2026", "1/28/02/2026", "x-3-4-2026".
+        if j > 0 && self.glued(j) && !matches!(self.text(j - 1), "(" | "[" | "\"" | "“" | "‘" | "'")
+        {
+            return None;
+        }
+        // Glued to what comes after: "28/02/2026/3", "28-02-2026-x", "28/02/20261".
+        let after = j + 5;
+        if self.tokens.get(after).is_some_and(|t| {
+            !t.space_before()
+                && (t.kind() != TokenKind::Punct || matches!(self.text(after), "/" | "-" | ":"))
+        }) {
+            return None;
+        }
+        // "3-Mar-2026": the month as a word.
+        let month_word = self
+            .tokens
+            .get(j + 2)
+            .filter(|t| t.kind() == TokenKind::Word)
+            .and_then(|_| month_of(self.text(j + 2)));
+        let (date, readings) = if let Some(m) = month_word {
+            (PartialDate::new(y, Some(m), Some(a)), None)
+        } else {
+            let b = small(j + 2)?;
+            let shape = |m: i8, d: i8| (1..=12).contains(&m) && (1..=31).contains(&d);
+            let day_first = PartialDate::new(y, Some(b), Some(a));
+            let month_first = PartialDate::new(y, Some(a), Some(b));
+            match (shape(b, a), shape(a, b)) {
+                _ if a == b && shape(a, a) => (day_first, None),
+                (true, true) => (PartialDate::year(y), Some([day_first, month_first])),
+                (true, false) => (day_first, None),
+                (false, true) => (month_first, None),
+                (false, false) => return None,
+            }
+        };
+        if !(1..=31).contains(&date.day.unwrap_or(1)) {
+            return None;
+        }
+        let mut m = self.mention(
+            start,
+            after,
+            date,
+            true,
+            DateStyle::Numeric,
+            weekday,
+            false,
+            false,
+        );
+        m.readings = readings;
+        Some(m)
+    }
+
+    /// A date whose year has five digits, a typo no calendar has: "March 3, 20225", "3 March
+    /// 20225", "in April 20225". Returns the date's range, the year's, and the token after.
+    /// Not when a word follows the number ("April 20225 visitors" counts something), nor a
+    /// month with no day unless a preposition of time stands before it ("Ms April 20225").
+    pub(super) fn impossible_year_at(
+        &self,
+        i: usize,
+    ) -> Option<(Range<usize>, Range<usize>, usize)> {
+        let (k, with_day) = if let Some((_, k)) = self.month_at(i) {
+            match self
+                .day_at(k)
+                .filter(|_| self.tokens[k].kind() == TokenKind::Number)
+            {
+                Some(_) if self.text(k + 1) == "," => (k + 2, true),
+                Some(_) => (k + 1, true),
+                None => (k, false),
+            }
+        } else if self.tokens[i].kind() == TokenKind::Number && self.day_at(i).is_some() {
+            (self.month_at(i + 1)?.1, true)
+        } else {
+            return None;
+        };
+        let t = self.tokens.get(k)?;
+        let y = self.text(k);
+        if t.kind() != TokenKind::Number
+            || y.len() != 5
+            || !y.bytes().all(|b| b.is_ascii_digit())
+            || !matches!(y.as_bytes()[0], b'1' | b'2')
+        {
+            return None;
+        }
+        // After a month alone, only punctuation may follow; after a day, any word but a
+        // plural noun ("March 3, 20225 at noon", not "on March 3, 20225 tonnes").
+        if let Some(next) = self.tokens.get(k + 1) {
+            let n = self.text(k + 1);
+            let counted = next.kind() == TokenKind::Word
+                && (!with_day
+                    || (n.len() > 3 && n.ends_with('s') && n.chars().all(char::is_lowercase)));
+            if counted
+                || next.kind() == TokenKind::Number
+                || matches!(n, "%" | "-" | "–" | "—" | "/" | "×")
+            {
+                return None;
+            }
+        }
+        if !with_day {
+            let prev = if i > 0 { self.text(i - 1) } else { "" };
+            const TIME_WORDS: &[&str] = &[
+                "in", "In", "of", "since", "Since", "by", "By", "from", "From", "until", "to",
+                "during", "before", "after", "early", "late", "mid", "Until",
+            ];
+            if !TIME_WORDS.contains(&prev) {
+                return None;
+            }
+        }
+        Some((self.tokens[i].start()..t.end(), t.range(), k + 1))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -412,6 +564,7 @@ impl<'a> Scanner<'a> {
             comma_after_month,
             missing_year_comma,
             tokens: start..end,
+            readings: None,
         }
     }
 }

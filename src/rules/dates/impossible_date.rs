@@ -6,7 +6,8 @@ use crate::rules::Context;
 declare_rule! {
     /// ## What it does
     /// Reports a calendar date that does not exist: the 31st of a 30-day month, February 30,
-    /// February 29 outside a leap year.
+    /// February 29 outside a leap year, a numeric date impossible in both readings
+    /// ("31/04/2026", "04/31/2026"), and a year of five digits ("March 3, 20225").
     ///
     /// ## Why is this bad?
     /// An impossible date is a typo in a fact, and the reader cannot tell which part is wrong.
@@ -45,6 +46,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             .flatten()
             .map(|d| (p.range.clone(), d))
     });
+    // "March 3, 20225": a year no calendar has. No fix: which digit is extra is a guess.
+    for (range, year) in &dates.impossible_years {
+        let y = cx.text(year.clone());
+        out.push(
+            Finding::new(range.clone(), format!("{y} is not a year"))
+                .with_label("a year of five digits")
+                .with_note("a digit was probably typed twice or added"),
+        );
+    }
     let mut seen = std::collections::HashSet::new();
     for (range, date) in mentions.chain(ends) {
         let (Some(month), Some(day)) = (date.month, date.day) else {

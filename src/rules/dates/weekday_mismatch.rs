@@ -43,7 +43,25 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         // written: nothing else can be meant. With the year taken from the document's date,
         // the finding holds but a human should confirm the rewrite.
         let full = cx.text(range.clone()).ends_with("day");
-        report(out, d.date, *written, range, d.year_written && full);
+        // "Saturday, 02/03/2026": checked only when both readings fall on the same weekday.
+        if let Some([day_first, month_first]) = d.readings {
+            let (Some(a), Some(b)) = (day_first.to_civil(), month_first.to_civil()) else {
+                continue;
+            };
+            if a.weekday() == b.weekday() {
+                let what = format!("{} (read either way)", cx.text(d.range.clone()));
+                report(out, day_first, &what, *written, range, full);
+            }
+            continue;
+        }
+        report(
+            out,
+            d.date,
+            &spoken(&d.date),
+            *written,
+            range,
+            d.year_written && full,
+        );
     }
     for p in &dates.periods {
         let (Some(ws), Some(from), Some(to)) = (&p.weekdays, p.from, p.to) else {
@@ -51,7 +69,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         // "Monday–Tuesday, March 3–4": each weekday with its own end.
         for ((written, range), date) in ws.iter().zip([from, to]) {
-            report(out, date, *written, range, false);
+            report(out, date, &spoken(&date), *written, range, false);
         }
     }
 }
@@ -59,6 +77,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn report(
     out: &mut Vec<Finding>,
     date: crate::analysis::PartialDate,
+    what: &str,
     written: jiff::civil::Weekday,
     range: &std::ops::Range<usize>,
     safe: bool,
@@ -73,7 +92,7 @@ fn report(
     let name = format!("{actual:?}");
     let f = Finding::new(
         range.clone(),
-        format!("{} was a {name}, not a {written:?}", spoken(&date)),
+        format!("{what} was a {name}, not a {written:?}"),
     )
     .with_label(format!("should be {name}"))
     .with_help(format!("write '{name}'"));

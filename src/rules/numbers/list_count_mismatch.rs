@@ -59,25 +59,79 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let from = a
             .quantities
             .partition_point(|q| q.range.start < b.range.start);
-        let Some(q) = a.quantities[from..]
+        // The announcing sentence: from the last sentence end before the colon.
+        let sentence_start = prose[b.range.start..colon]
+            .rfind(". ")
+            .map_or(b.range.start, |i| b.range.start + i + 2);
+        // Whether the sentence points at the list after a count: "listed below", "as follows".
+        let points = |q: &crate::analysis::Quantity| {
+            let rest = &prose[q.range.end..colon];
+            ["following", "below", "listed", "follows", "namely"]
+                .iter()
+                .any(|w| rest.contains(w))
+        };
+        let counts: Vec<_> = a.quantities[from..]
             .iter()
             .take_while(|q| q.range.start < colon)
-            .find(|q| {
+            .filter(|q| q.range.start >= sentence_start)
+            .filter(|q| {
                 q.high.is_none()
                     && !q.percent
                     && q.qualifier.is_none()
-                    && words_before.iter().any(|t| t.start() == q.range.start)
                     && (1.0..=20.0).contains(&q.value)
                     && q.value.fract() == 0.0
             })
+            .collect();
+        let near =
+            |q: &crate::analysis::Quantity| words_before.iter().any(|t| t.start() == q.range.start);
+        // Further back than the last four words, a count announces the list only when it is
+        // the sentence's one count and the sentence points at the list ("financed three
+        // projects, listed below:"; not "nine planned Increment 2 battalions ... as follows:").
+        let Some(q) = counts
+            .iter()
+            .find(|q| near(q))
+            .or_else(|| {
+                (counts.len() == 1)
+                    .then(|| &counts[0])
+                    .filter(|q| points(q))
+            })
+            .copied()
         else {
             continue;
         };
-        let noun = prose[q.range.end..colon]
+        // The noun counted: the last word before the colon ("three factors:"), else, when the
+        // sentence points at the list, the word after the count ("three projects, listed
+        // below:"). "the preceding two examples are:" counts something else.
+        let between = &prose[q.range.end..colon];
+        let last = between.split_whitespace().last().unwrap_or("");
+        let noun = if last.ends_with('s') && last != "follows" {
+            last
+        } else if points(q) {
+            between.split_whitespace().next().unwrap_or("")
+        } else {
+            continue;
+        }
+        .trim_end_matches([',', ';']);
+        if !noun.ends_with('s') || noun.len() < 4 || !noun.chars().all(char::is_lowercase) {
+            continue;
+        }
+        // A count after a capitalised word is a label: "Increment 2 battalions", "Phase 3".
+        let prev_word = prose[sentence_start..q.range.start]
             .split_whitespace()
-            .last()
+            .last();
+        if !near(q) && prev_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        // "two of the following:", "at least three of these:": a part, or a floor.
+        let before = &prose[sentence_start..q.range.start];
+        let after_q = prose[q.range.end..colon]
+            .split_whitespace()
+            .next()
             .unwrap_or("");
-        if !noun.ends_with('s') || noun.len() < 4 {
+        if after_q == "of"
+            || before.trim_end().ends_with("at least")
+            || before.trim_end().ends_with("at most")
+        {
             continue;
         }
         // The list items right after it.
@@ -91,7 +145,21 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             r.start - line_start
         };
         let level = indent(&first.range);
-        let count = items.iter().filter(|i| indent(&i.range) == level).count();
+        // Nested items: which level the count counts is a guess.
+        if items.iter().any(|i| indent(&i.range) != level) {
+            continue;
+        }
+        let count = items.len();
+        // A page break after the items (a form feed in text taken from a PDF): the list may
+        // go on on the next page.
+        let last_end = items.last().map_or(first.range.end, |l| l.range.end);
+        let next_start = a
+            .blocks
+            .get(bi + 1 + items.len())
+            .map_or(cx.doc.file.text.len(), |n| n.range.start);
+        if cx.doc.file.text[last_end..next_start].contains('\u{c}') {
+            continue;
+        }
         let announced = q.value as usize;
         if count == announced {
             continue;
