@@ -145,6 +145,22 @@ pub fn find_uses(
             continue;
         }
         let word = &prose[tok.range()];
+        // "R&D", "AT&T", "O&M": capitals joined by an ampersand are one acronym. Written so,
+        // they read as words (like "SAFE"): uses of a definition, never undefined acronyms.
+        if let Some(end) = ampersand_acronym(prose, tokens, i) {
+            let range = tok.start()..end;
+            out.push(AcronymUse {
+                short: prose[range.clone()].to_string(),
+                range,
+                token: i,
+                in_heading: false,
+                in_table: false,
+                ordinary_word: true,
+                in_name: false,
+                in_link: false,
+            });
+            continue;
+        }
         let Some(base) = acronym_base(word) else {
             continue;
         };
@@ -339,6 +355,31 @@ fn in_numbered_chain(prose: &str, tokens: &[Token], i: usize) -> bool {
             && s.starts_with('0')
             && !prose[tokens[k - 1].end()..t.start()].contains('\n')
     })
+}
+
+/// The end of an acronym written with an ampersand at token `i` ("R&D", "AT&T"): one to three
+/// capitals, '&', one to three capitals, nothing between them, and the token before not glued
+/// to it.
+fn ampersand_acronym(prose: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let caps = |t: &Token| {
+        let w = &prose[t.range()];
+        t.kind() == TokenKind::Word
+            && (1..=3).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let (a, amp, b) = (&tokens[i], tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let glued_before = i > 0 && !a.space_before();
+    let after = tokens.get(i + 3).filter(|t| !t.space_before());
+    let glued_after =
+        after.is_some_and(|t| t.kind() == TokenKind::Word || &prose[t.range()] == "&");
+    (caps(a)
+        && &prose[amp.range()] == "&"
+        && !amp.space_before()
+        && caps(b)
+        && !b.space_before()
+        && !glued_before
+        && !glued_after)
+        .then(|| b.end())
 }
 
 /// Whether a capitalised word (not all capitals) stands right beside token `i` on its line: the
