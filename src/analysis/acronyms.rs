@@ -149,15 +149,24 @@ pub fn find_uses(
         // they read as words (like "SAFE"): uses of a definition, never undefined acronyms.
         if let Some(end) = ampersand_acronym(prose, tokens, i) {
             let range = tok.start()..end;
+            while block_iter
+                .peek()
+                .is_some_and(|b| b.range.end <= tok.start())
+            {
+                block_iter.next();
+            }
+            let block = block_iter.peek().filter(|b| b.range.start <= tok.start());
+            let li = links.partition_point(|l| l.start <= range.start);
             out.push(AcronymUse {
                 short: prose[range.clone()].to_string(),
-                range,
+                range: range.clone(),
                 token: i,
-                in_heading: false,
-                in_table: false,
+                in_heading: block.is_some_and(|b| b.kind == BlockKind::Heading)
+                    || capitals_lines.is(prose, file, tok.start()),
+                in_table: block.is_some_and(|b| b.kind == BlockKind::TableRow),
                 ordinary_word: true,
                 in_name: false,
-                in_link: false,
+                in_link: li > 0 && links[li - 1].end > range.start,
             });
             continue;
         }
@@ -347,14 +356,19 @@ fn in_numbered_chain(prose: &str, tokens: &[Token], i: usize) -> bool {
         }
         k += 1;
     }
-    // The chain's next word: a zero-padded number of three or more digits.
-    tokens.get(k).is_some_and(|t| {
-        let s = &prose[t.range()];
-        number(t)
-            && s.len() >= 3
-            && s.starts_with('0')
-            && !prose[tokens[k - 1].end()..t.start()].contains('\n')
-    })
+    // Within the next few tokens on the line, a zero-padded number of three or more digits
+    // ("TRUMPORG 28 000629-33", "SC AD_00361", "OSC-KAV.00257"): a document-control number.
+    let line_end = prose[tokens[i].end()..]
+        .find('\n')
+        .map_or(prose.len(), |p| tokens[i].end() + p);
+    tokens[k.min(tokens.len())..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.start() < line_end)
+        .any(|t| {
+            let s = &prose[t.range()];
+            number(t) && s.len() >= 3 && s.starts_with('0')
+        })
 }
 
 /// The end of an acronym written with an ampersand at token `i` ("R&D", "AT&T"): one to three

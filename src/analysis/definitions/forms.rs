@@ -78,11 +78,13 @@ pub(super) fn in_text_definitions(
             bracket,
         ) {
             out.push(def);
+        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range.clone(), inner) {
+            // "LF (Long Form)", and "IHEs [institutions of higher education]": an expansion
+            // in brackets after the use (word initials only, as ever for this form).
+            out.push(def);
         } else if bracket {
             // Square brackets in prose are mostly editorial insertions in quotations; only the
-            // tightest "Long Form [LF]" is taken.
-        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range.clone(), inner) {
-            out.push(def);
+            // tightest forms above are taken.
         } else if let Some(def) = pair_in_parentheses(inner_range.clone(), inner) {
             out.push(def);
         } else if let Some(def) = shared_head(prose, open, inner_range) {
@@ -313,8 +315,10 @@ fn long_then_short(
     inner: &str,
     bracket: bool,
 ) -> Option<Definition> {
-    // "([HAVA](...))" in Markdown: the link's brackets around the short form.
+    // "([HAVA](...))" in Markdown: the link's brackets around the short form; "(or DEXes)":
+    // an alternative name.
     let trimmed = inner.trim_start().trim_start_matches('[');
+    let trimmed = trimmed.strip_prefix("or ").unwrap_or(trimmed);
     let lead = inner.len() - trimmed.len();
     let mut short = first_part(trimmed)
         .trim_end()

@@ -236,7 +236,13 @@ fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
             .flat_map(char::to_lowercase)
             .collect::<String>()
     })
-    .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
+    // Numbers do not name the thing: "... Act for Fiscal Year 2026" is the same Act as "...
+    // for Fiscal Year 2020", another year's edition.
+    .filter(|w| {
+        !w.is_empty()
+            && !SMALL_WORDS.contains(&w.as_str())
+            && !w.bytes().all(|b| b.is_ascii_digit())
+    })
     .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
     .collect()
 }
@@ -281,6 +287,10 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // "Schoo" for "School": a word cut short (a slip in extraction).
+    if short.len() >= 5 && long.starts_with(short) {
+        return true;
+    }
     if short.len() > 4 || short.chars().next() != long.chars().next() {
         return false;
     }
