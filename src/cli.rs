@@ -64,9 +64,17 @@ enum Command {
         /// Files or directories.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-        format: ListFormat,
+        /// human, json, or toml: a glossary ready for a facts file's `[acronyms]` table.
+        #[arg(long, value_enum, default_value_t = AcronymsFormat::Human)]
+        format: AcronymsFormat,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AcronymsFormat {
+    Human,
+    Json,
+    Toml,
 }
 
 #[derive(clap::Args)]
@@ -397,18 +405,19 @@ fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {
+fn acronyms(paths: &[PathBuf], format: AcronymsFormat) -> anyhow::Result<ExitCode> {
     let (found, errors) = run::acronyms(paths);
     for e in &errors {
         eprintln!("error[io]: {e}");
     }
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => {
+        AcronymsFormat::Json => {
             let json = serde_json::json!({ "acronyms": found });
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
-        ListFormat::Human => {
+        AcronymsFormat::Toml => write!(out, "{}", run::glossary_toml(&found))?,
+        AcronymsFormat::Human => {
             for a in &found {
                 let (path, line, column) = (&a.path, a.line, a.column);
                 writeln!(out, "{path}:{line}:{column}: {} = {}", a.short, a.long)?;

@@ -450,6 +450,49 @@ fn after_name_comma(prose: &str, tokens: &[Token], i: usize, base: &str) -> bool
     }
 }
 
+/// The uses of short forms written in two parts ("ON RF", "Ang II", "MV CBCT"), which the
+/// token scan cannot see: each later occurrence of a defined two-part short form, as whole
+/// words. The single-token uses inside them are dropped by the caller.
+pub fn two_part_uses(
+    prose: &str,
+    definitions: &[super::Definition],
+    tokens: &[Token],
+) -> Vec<AcronymUse> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for d in definitions {
+        if !d.short.contains(' ') || !seen.insert(d.short.as_str()) {
+            continue;
+        }
+        for (at, _) in prose.match_indices(d.short.as_str()) {
+            let end = at + d.short.len();
+            let bounded = !prose[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !prose[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded || at == d.short_range.start {
+                continue;
+            }
+            let token = tokens.partition_point(|t| t.start() < at);
+            out.push(AcronymUse {
+                range: at..end,
+                short: d.short.clone(),
+                token,
+                in_heading: false,
+                in_table: false,
+                ordinary_word: false,
+                in_name: false,
+                in_link: false,
+            });
+        }
+    }
+    out
+}
+
 /// Whether token `i` lies inside a quotation (“...” or "...") in its paragraph: the quoted
 /// speaker's acronyms are not the writer's to define.
 /// How many tokens back `in_quotation` looks for an opening quotation mark.
