@@ -77,8 +77,9 @@ enum Command {
         /// Files or directories.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-        format: ListFormat,
+        /// human, json, or toml: a glossary ready for a facts file's `[acronyms]` table.
+        #[arg(long, value_enum, default_value_t = AcronymsFormat::Human)]
+        format: AcronymsFormat,
     },
 }
 
@@ -171,6 +172,13 @@ struct CheckArgs {
 enum ListFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AcronymsFormat {
+    Human,
+    Json,
+    Toml,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

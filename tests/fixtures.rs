@@ -43,6 +43,7 @@ macro_rules! fixtures {
 
 fixtures! {
     ACR001_fire_md, ACR001_fire_txt, ACR001_quiet_md, ACR001_quiet_txt,
+    ACR001_fire_forms_md, ACR001_quiet_forms_md,
     ACR002_fire_md, ACR002_fire_txt, ACR002_quiet_md, ACR002_quiet_txt,
     ACR003_fire_md, ACR003_fire_txt, ACR003_quiet_md, ACR003_quiet_txt,
     ACR004_fire_md, ACR004_fire_txt, ACR004_quiet_md, ACR004_quiet_txt,
@@ -93,6 +94,30 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "example_brief_reports_exactly_its_planted_faults, tests/cli.rs",
     ),
     ("fixtures/example-brief.faults.md", "documentation"),
+    (
+        "fixtures/acronyms/sets/conflict/01-patrols.md",
+        "tests/sets.rs",
+    ),
+    (
+        "fixtures/acronyms/sets/conflict/02-funding.md",
+        "tests/sets.rs",
+    ),
+    (
+        "fixtures/acronyms/sets/agree/01-patrols.md",
+        "tests/sets.rs",
+    ),
+    (
+        "fixtures/acronyms/sets/agree/02-funding.md",
+        "tests/sets.rs",
+    ),
+    (
+        "fixtures/acronyms/sets/glossary/glossary.md",
+        "tests/sets.rs",
+    ),
+    (
+        "fixtures/acronyms/sets/glossary/patrols.md",
+        "tests/sets.rs",
+    ),
     ("fixtures/example-brief.facts.toml", "tests/facts.rs"),
     ("fixtures/example-brief.mutations.toml", "tests/facts.rs"),
     ("fixtures/rules/house.toml", "tests/cli.rs"),

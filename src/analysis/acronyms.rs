@@ -145,6 +145,31 @@ pub fn find_uses(
             continue;
         }
         let word = &prose[tok.range()];
+        // "R&D", "AT&T", "O&M": capitals joined by an ampersand are one acronym. Written so,
+        // they read as words (like "SAFE"): uses of a definition, never undefined acronyms.
+        if let Some(end) = ampersand_acronym(prose, tokens, i) {
+            let range = tok.start()..end;
+            while block_iter
+                .peek()
+                .is_some_and(|b| b.range.end <= tok.start())
+            {
+                block_iter.next();
+            }
+            let block = block_iter.peek().filter(|b| b.range.start <= tok.start());
+            let li = links.partition_point(|l| l.start <= range.start);
+            out.push(AcronymUse {
+                short: prose[range.clone()].to_string(),
+                range: range.clone(),
+                token: i,
+                in_heading: block.is_some_and(|b| b.kind == BlockKind::Heading)
+                    || capitals_lines.is(prose, file, tok.start()),
+                in_table: block.is_some_and(|b| b.kind == BlockKind::TableRow),
+                ordinary_word: true,
+                in_name: false,
+                in_link: li > 0 && links[li - 1].end > range.start,
+            });
+            continue;
+        }
         let Some(base) = acronym_base(word) else {
             continue;
         };
@@ -331,14 +356,44 @@ fn in_numbered_chain(prose: &str, tokens: &[Token], i: usize) -> bool {
         }
         k += 1;
     }
-    // The chain's next word: a zero-padded number of three or more digits.
-    tokens.get(k).is_some_and(|t| {
-        let s = &prose[t.range()];
-        number(t)
-            && s.len() >= 3
-            && s.starts_with('0')
-            && !prose[tokens[k - 1].end()..t.start()].contains('\n')
-    })
+    // Within the next few tokens on the line, a zero-padded number of three or more digits
+    // ("TRUMPORG 28 000629-33", "SC AD_00361", "OSC-KAV.00257"): a document-control number.
+    let line_end = prose[tokens[i].end()..]
+        .find('\n')
+        .map_or(prose.len(), |p| tokens[i].end() + p);
+    tokens[k.min(tokens.len())..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.start() < line_end)
+        .any(|t| {
+            let s = &prose[t.range()];
+            number(t) && s.len() >= 3 && s.starts_with('0')
+        })
+}
+
+/// The end of an acronym written with an ampersand at token `i` ("R&D", "AT&T"): one to three
+/// capitals, '&', one to three capitals, nothing between them, and the token before not glued
+/// to it.
+fn ampersand_acronym(prose: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let caps = |t: &Token| {
+        let w = &prose[t.range()];
+        t.kind() == TokenKind::Word
+            && (1..=3).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let (a, amp, b) = (&tokens[i], tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let glued_before = i > 0 && !a.space_before();
+    let after = tokens.get(i + 3).filter(|t| !t.space_before());
+    let glued_after =
+        after.is_some_and(|t| t.kind() == TokenKind::Word || &prose[t.range()] == "&");
+    (caps(a)
+        && &prose[amp.range()] == "&"
+        && !amp.space_before()
+        && caps(b)
+        && !b.space_before()
+        && !glued_before
+        && !glued_after)
+        .then(|| b.end())
 }
 
 /// Whether a capitalised word (not all capitals) stands right beside token `i` on its line: the
@@ -393,6 +448,49 @@ fn after_name_comma(prose: &str, tokens: &[Token], i: usize, base: &str) -> bool
         3 => matches!(next_punct, Some(".")),
         _ => false,
     }
+}
+
+/// The uses of short forms written in two parts ("ON RF", "Ang II", "MV CBCT"), which the
+/// token scan cannot see: each later occurrence of a defined two-part short form, as whole
+/// words. The single-token uses inside them are dropped by the caller.
+pub fn two_part_uses(
+    prose: &str,
+    definitions: &[super::Definition],
+    tokens: &[Token],
+) -> Vec<AcronymUse> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for d in definitions {
+        if !d.short.contains(' ') || !seen.insert(d.short.as_str()) {
+            continue;
+        }
+        for (at, _) in prose.match_indices(d.short.as_str()) {
+            let end = at + d.short.len();
+            let bounded = !prose[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !prose[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded || at == d.short_range.start {
+                continue;
+            }
+            let token = tokens.partition_point(|t| t.start() < at);
+            out.push(AcronymUse {
+                range: at..end,
+                short: d.short.clone(),
+                token,
+                in_heading: false,
+                in_table: false,
+                ordinary_word: false,
+                in_name: false,
+                in_link: false,
+            });
+        }
+    }
+    out
 }
 
 /// Whether token `i` lies inside a quotation (“...” or "...") in its paragraph: the quoted

@@ -73,6 +73,7 @@ impl Analysis {
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();
         acronym_uses.retain(|u| !def_sites.contains(&u.range.start));
+        merge_two_part_uses(prose, &definitions, &tokens, &mut acronym_uses);
         acronym_uses.shrink_to_fit();
         let mut acronym_index: BTreeMap<String, AcronymEntry> = BTreeMap::new();
         for (i, u) in acronym_uses.iter().enumerate() {
@@ -115,9 +116,12 @@ impl Analysis {
         let definitions = definitions::find_definitions(prose, &tokens, &sentences, &blocks);
         let def_sites: std::collections::HashSet<usize> =
             definitions.iter().map(|d| d.short_range.start).collect();
-        let uses = acronyms::find_uses(prose, &doc.file, &tokens, &blocks, &doc.links)
+        let mut uses = acronyms::find_uses(prose, &doc.file, &tokens, &blocks, &doc.links);
+        uses.retain(|u| !def_sites.contains(&u.range.start));
+        merge_two_part_uses(prose, &definitions, &tokens, &mut uses);
+        let uses = uses
             .into_iter()
-            .filter(|u| !def_sites.contains(&u.range.start) && !u.ordinary_word && !u.in_name)
+            .filter(|u| !u.ordinary_word && !u.in_name)
             .map(|u| u.short)
             .collect();
         (definitions, uses)
@@ -150,6 +154,37 @@ impl Quantity {
             .tokens
             .partition_point(|t| t.start() < self.range.end)
     }
+}
+
+/// Adds the uses of two-part short forms ("ON RF") and drops the one-token uses inside them
+/// and inside their definitions, keeping document order.
+fn merge_two_part_uses(
+    prose: &str,
+    definitions: &[Definition],
+    tokens: &[Token],
+    uses: &mut Vec<AcronymUse>,
+) {
+    if !definitions.iter().any(|d| d.short.contains(' ')) {
+        return;
+    }
+    let two = acronyms::two_part_uses(prose, definitions, tokens);
+    let covered: Vec<std::ops::Range<usize>> = two
+        .iter()
+        .map(|u| u.range.clone())
+        .chain(
+            definitions
+                .iter()
+                .filter(|d| d.short.contains(' '))
+                .map(|d| d.short_range.clone()),
+        )
+        .collect();
+    uses.retain(|u| {
+        !covered
+            .iter()
+            .any(|c| c.start <= u.range.start && u.range.end <= c.end)
+    });
+    uses.extend(two);
+    uses.sort_by_key(|u| u.range.start);
 }
 
 fn fit<T>(mut v: Vec<T>) -> Vec<T> {

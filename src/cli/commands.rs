@@ -1,6 +1,6 @@
 //! The commands besides `check`: each parses nothing, calls the library and prints.
 
-use super::{color_choice, Cli, ColorWhen, ListFormat};
+use super::{color_choice, AcronymsFormat, Cli, ColorWhen, ListFormat};
 use codespan_reporting::term::termcolor::BufferWriter;
 use factlint::config::{self, Config};
 use factlint::report;
@@ -158,18 +158,19 @@ pub(super) fn test_rules(paths: &[PathBuf], color: ColorWhen) -> anyhow::Result<
     Ok(ExitCode::from(code))
 }
 
-pub(super) fn acronyms(paths: &[PathBuf], format: ListFormat) -> anyhow::Result<ExitCode> {
+pub(super) fn acronyms(paths: &[PathBuf], format: AcronymsFormat) -> anyhow::Result<ExitCode> {
     let (found, errors) = run::acronyms(paths);
     for e in &errors {
         eprintln!("error[io]: {e}");
     }
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => {
+        AcronymsFormat::Json => {
             let json = serde_json::json!({ "acronyms": found });
             writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
-        ListFormat::Human => {
+        AcronymsFormat::Toml => write!(out, "{}", run::glossary_toml(&found))?,
+        AcronymsFormat::Human => {
             for a in &found {
                 let (path, line, column) = (&a.path, a.line, a.column);
                 writeln!(out, "{path}:{line}:{column}: {} = {}", a.short, a.long)?;

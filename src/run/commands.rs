@@ -89,3 +89,50 @@ pub fn explain(code: &str, rule_paths: &[PathBuf]) -> Option<String> {
         .find(|r| r.id == code)
         .map(|r| r.explanation())
 }
+
+/// The definitions found, as a facts file's `[acronyms]` table (`factlint acronyms --format
+/// toml`): one entry per acronym, its first definition in path order, and the other
+/// expansions the set gives it as comments, so that pasting it does not hide a conflict.
+pub fn glossary_toml(found: &[AcronymEntry]) -> String {
+    use std::collections::BTreeMap;
+    let mut by_short: BTreeMap<&str, Vec<&AcronymEntry>> = BTreeMap::new();
+    for a in found {
+        // "PKOs" defines "PKO".
+        let base = crate::analysis::acronyms::acronym_base(&a.short).unwrap_or(&a.short);
+        by_short.entry(base).or_default().push(a);
+    }
+    let files: std::collections::BTreeSet<&str> = found.iter().map(|a| a.path.as_str()).collect();
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let key = |s: &str| {
+        if !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            s.to_string()
+        } else {
+            quote(s)
+        }
+    };
+    let mut out = format!(
+        "# The acronyms defined in {} file{}, as a facts file's glossary (factlint acronyms --format toml).\n[acronyms]\n",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    );
+    for (short, defs) in by_short {
+        let first = defs[0];
+        let mut seen = vec![first.long.as_str()];
+        for d in &defs[1..] {
+            if !seen.contains(&d.long.as_str()) {
+                seen.push(d.long.as_str());
+                out.push_str(&format!(
+                    "# {short} is also defined as {} at {}:{}\n",
+                    quote(&d.long),
+                    d.path,
+                    d.line
+                ));
+            }
+        }
+        out.push_str(&format!("{} = {}\n", key(short), quote(&first.long)));
+    }
+    out
+}

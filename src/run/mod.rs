@@ -10,7 +10,7 @@ pub mod cache;
 mod commands;
 mod environment;
 
-pub use commands::{acronyms, explain, AcronymEntry};
+pub use commands::{acronyms, explain, glossary_toml, AcronymEntry};
 pub use environment::{ConfigFinder, Environment};
 
 use crate::config::{self, Config, ConfigError, FailOn};

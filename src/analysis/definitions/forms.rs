@@ -60,6 +60,15 @@ pub(super) fn in_text_definitions(
             .get(sentence_idx)
             .map_or(0, |s| s.range.start.min(open));
         let bracket = opener == '[';
+        // "[ABI]: ../reference/...", "[ABI](...)", "[ABI][abi]": a link or a link reference
+        // definition, not a short form in brackets.
+        let after_close = &prose[inner_range.end + 1..];
+        let line_start = prose[..open].trim_end_matches([' ', '\t']).ends_with('\n') || open == 0;
+        if bracket
+            && (after_close.starts_with(['(', '[']) || (after_close.starts_with(':') && line_start))
+        {
+            continue;
+        }
         if let Some(def) = long_then_short(
             prose,
             sentence_start,
@@ -69,17 +78,24 @@ pub(super) fn in_text_definitions(
             bracket,
         ) {
             out.push(def);
+        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range.clone(), inner) {
+            // "LF (Long Form)", and "IHEs [institutions of higher education]": an expansion
+            // in brackets after the use (word initials only, as ever for this form).
+            out.push(def);
         } else if bracket {
             // Square brackets in prose are mostly editorial insertions in quotations; only the
-            // tightest "Long Form [LF]" is taken.
-        } else if let Some(def) = short_then_long(prose, tokens, i, inner_range.clone(), inner) {
+            // tightest forms above are taken.
+        } else if let Some(def) = pair_in_parentheses(inner_range.clone(), inner) {
             out.push(def);
-        } else if let Some(def) = pair_in_parentheses(inner_range, inner) {
+        } else if let Some(def) = shared_head(prose, open, inner_range) {
             out.push(def);
         }
     }
     for i in 0..tokens.len() {
-        if let Some(def) = equals_legend(prose, tokens, i).or_else(|| or_short(prose, tokens, i)) {
+        if let Some(def) = equals_legend(prose, tokens, i)
+            .or_else(|| or_short(prose, tokens, i))
+            .or_else(|| stands_for(prose, tokens, i))
+        {
             out.push(def);
         }
     }
@@ -119,6 +135,8 @@ const GREEK: &[&str] = &[
 enum Strictness {
     /// Letters in the manner of Schwartz & Hearst, or word initials.
     Usual,
+    /// Word initials only.
+    Initials,
     /// Word initials, or Schwartz & Hearst within as many words as letters, starting with
     /// the short form's first letter.
     Tight,
@@ -297,8 +315,10 @@ fn long_then_short(
     inner: &str,
     bracket: bool,
 ) -> Option<Definition> {
-    // "([HAVA](...))" in Markdown: the link's brackets around the short form.
+    // "([HAVA](...))" in Markdown: the link's brackets around the short form; "(or DEXes)":
+    // an alternative name.
     let trimmed = inner.trim_start().trim_start_matches('[');
+    let trimmed = trimmed.strip_prefix("or ").unwrap_or(trimmed);
     let lead = inner.len() - trimmed.len();
     let mut short = first_part(trimmed)
         .trim_end()
@@ -362,6 +382,9 @@ fn long_then_short(
     // "cyclin-dependent kinase (Cdk)") a tight match.
     let strictness = if two_part || is_short_form(short) {
         Strictness::Usual
+    } else if is_lower_short_form(short) && short.len() == 2 {
+        // "amino acids (aa)"; not "items (is)".
+        Strictness::Initials
     } else if is_lower_short_form(short) || is_single_capital_short_form(short) {
         Strictness::Tight
     } else {
@@ -440,7 +463,9 @@ fn long_then_short(
         let upper = base.chars().filter(|c| c.is_uppercase()).count();
         let caps = (upper >= 2 && base.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
             || (upper == 1 && base.chars().next().is_some_and(char::is_uppercase));
-        if bracket && !caps && strictness != Strictness::Tight {
+        if (bracket && !caps && strictness != Strictness::Tight)
+            || strictness == Strictness::Initials
+        {
             return None;
         }
         let tight = |s: usize| {
@@ -449,10 +474,24 @@ fn long_then_short(
                 // A lower-case short form abbreviates lower-case words ("mean blood
                 // pressure (mbp)"), not a name in capitals.
                 let lower = base.chars().all(|c| !c.is_uppercase());
-                (!lower
-                    || !long
-                        .split_whitespace()
-                        .any(|w| acronyms::acronym_base(w).is_some()))
+                // Words, not a file name or a path ("collections.html", "urls/#slug"); and
+                // not a name ("Thomas (Tom)"): a capitalised long form only at the start of
+                // the sentence.
+                let words_only = long
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | ',' | '\''));
+                let mut chars = long.chars();
+                let capitalised = chars.next().is_some_and(char::is_uppercase)
+                    && chars.next().is_some_and(char::is_lowercase)
+                    && !prose[sentence_start..region_start + cand_start + s]
+                        .trim()
+                        .is_empty();
+                words_only
+                    && !capitalised
+                    && (!lower
+                        || !long
+                            .split_whitespace()
+                            .any(|w| acronyms::acronym_base(w).is_some()))
                     && long.split([' ', '-']).filter(|w| !w.is_empty()).count()
                         <= base_letters.len()
                     && long.chars().next().is_some_and(|c| {
@@ -464,9 +503,17 @@ fn long_then_short(
                     })
             }
         };
+        // In brackets, letters inside words only for a long form of plain words with no
+        // clause in it ("electroencephalogram [EEG]", not "infrastructure, such as [ITU]").
+        let plain = |s: usize| {
+            !bracket || {
+                let long = &candidate[s..];
+                !long.contains(',') && !long.split_whitespace().any(is_small)
+            }
+        };
         by_initials
             .or_else(|| schwartz_hearst(base, candidate))
-            .filter(|&s| usable(candidate, s) && tight(s))
+            .filter(|&s| usable(candidate, s) && tight(s) && plain(s))
             .map(|s| cand_start + s)
     };
     let plain_window = words.len().saturating_sub(max_words);
@@ -606,6 +653,65 @@ fn single_letter(
     })
 }
 
+/// "scanning (SEM) and transmission (TEM) electron microscopy", "the polychromatic (PCE) and
+/// normochromatic (NCE) erythrocytes": modifiers that share the words after them. The
+/// acronym's first letter is its modifier's initial and the rest are the initials of the
+/// shared words, which follow after at most "and", one word and one parenthesis.
+fn shared_head(prose: &str, open: usize, inner_range: Range<usize>) -> Option<Definition> {
+    let short = &prose[inner_range.clone()];
+    let n = short.chars().count();
+    if !(3..=5).contains(&n) || !short.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let before = prose[..open].trim_end();
+    let w_start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    let modifier = &before[w_start..];
+    if modifier.len() < 4
+        || !modifier.bytes().all(|b| b.is_ascii_lowercase())
+        || !modifier.starts_with(short[..1].to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    // The words after the parenthesis, skipping "and <word> (<...>)" once.
+    let after = &prose[inner_range.end + 1..];
+    let mut words: Vec<&str> = after.split_whitespace().take(8).collect();
+    if words.first().is_some_and(|w| *w == "and" || *w == "or")
+        && words
+            .get(2)
+            .is_some_and(|w| w.starts_with('(') && w.ends_with(')'))
+    {
+        words.drain(..3);
+    }
+    let shared: Vec<&str> = words.into_iter().take(n - 1).collect();
+    if shared.len() != n - 1
+        || !shared
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return None;
+    }
+    let initials: String = shared
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if initials != short[1..] {
+        return None;
+    }
+    let long = format!("{modifier} {}", shared.join(" "));
+    Some(Definition {
+        short: short.to_string(),
+        written: short.to_string(),
+        long,
+        short_range: inner_range.clone(),
+        long_range: w_start..w_start + modifier.len(),
+        kind: DefinitionKind::LongThenShort,
+        fits: true,
+    })
+}
+
 /// "(blood-brain barrier, BBB)": the long form and the short form together in parentheses.
 fn pair_in_parentheses(inner_range: Range<usize>, inner: &str) -> Option<Definition> {
     let (long, short) = inner.rsplit_once(", ")?;
@@ -723,6 +829,85 @@ fn or_short(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
         short_range: tok.start()..tok.start() + short.len(),
         long_range: from + start..before.len(),
         kind: DefinitionKind::LongThenShort,
+        fits: true,
+    })
+}
+
+/// Markup that may wrap a term or its expansion in Markdown: emphasis, code, quotes.
+const MARKUP: &[char] = &['_', '*', '`', '"', '“', '”', '‘', '’', '\''];
+
+/// "CLI stands for command-line interface", "_TOML_ is short for _Tom's Obvious, Minimal
+/// Language_", "ARV is an abbreviation for Advanced Reconnaissance Vehicle", "IPA is an acronym
+/// of ...": the expansion runs to the end of the clause, and its letters must fit from its
+/// first word.
+fn stands_for(prose: &str, tokens: &[Token], i: usize) -> Option<Definition> {
+    let tok = &tokens[i];
+    if tok.kind() != TokenKind::Word {
+        return None;
+    }
+    // "_CLI_": emphasis glued to the term.
+    let raw = &prose[tok.range()];
+    let written = raw.trim_matches('_');
+    let short_at = tok.start() + (raw.len() - raw.trim_start_matches('_').len());
+    let short = acronyms::acronym_base(written)?;
+    // The words after the acronym (markup around it skipped), as plain text.
+    let rest_start = tok.end();
+    let rest = &prose[rest_start..];
+    // Markup masked to spaces in Markdown, or left in plain text.
+    let is_markup = |c: char| MARKUP.contains(&c) || c == ' ';
+    let rest = rest.trim_start_matches(is_markup);
+    if rest.len() == prose.len() - rest_start {
+        return None;
+    }
+    let skipped = prose.len() - rest_start - rest.len();
+    let lead = [
+        "stands for ",
+        "is short for ",
+        "is an abbreviation for ",
+        "is an abbreviation of ",
+        "is an acronym for ",
+        "is an acronym of ",
+    ]
+    .iter()
+    .find(|l| rest.starts_with(*l))?;
+    let body_at = rest_start + skipped + lead.len();
+    let body = &prose[body_at..];
+    let body = body.strip_prefix("the ").unwrap_or(body);
+    let body_at = prose.len() - body.len();
+    let trimmed = body.trim_start_matches(is_markup);
+    let long_at = body_at + (body.len() - trimmed.len());
+    let end = trimmed
+        .find(['.', ';', ':', '(', '\n', '!', '?'])
+        .unwrap_or(trimmed.len());
+    let clause = trimmed[..end].trim_end();
+    let fits = |long: &str| {
+        initials_match(&letters(short), long) == Some(0) || schwartz_hearst(short, long) == Some(0)
+    };
+    // "... interface, a text interface": an apposition after a comma is not the expansion,
+    // but a comma inside it can be ("Tom's Obvious, Minimal Language"): the shortest run of
+    // comma-separated parts that the letters fit.
+    let mut long = None;
+    for (at, _) in clause
+        .match_indices(',')
+        .chain(std::iter::once((clause.len(), "")))
+    {
+        let candidate = clause[..at].trim_end_matches(is_markup);
+        if fits(candidate) {
+            long = Some(candidate);
+            break;
+        }
+    }
+    let long = long?;
+    if long.split_whitespace().count() > letters(short).len() + 4 {
+        return None;
+    }
+    Some(Definition {
+        short: short.to_string(),
+        written: written.to_string(),
+        long: normalize_space(long),
+        short_range: short_at..short_at + short.len(),
+        long_range: long_at..long_at + long.len(),
+        kind: DefinitionKind::Glossary,
         fits: true,
     })
 }

@@ -14,6 +14,18 @@ declare_rule! {
     /// Definitions whose letters do not fit their expansion (foreign-language acronyms) are
     /// compared on their last two words only: where such an expansion starts is a guess.
     ///
+    /// Files checked together are a document set (`[acronyms] scope = "set"`, the default):
+    /// an acronym defined in two files with different expansions is reported in the later
+    /// file, with both definitions as labels: as a warning when the two expansions share
+    /// more than half their words (one thing named two ways: "Indirect Fire Protection
+    /// Capability" and "Integrated Fire Protection Capability"), as an info note when they
+    /// share fewer (two things, as unrelated documents checked together may mean).
+    ///
+    /// An in-text definition whose letters fit but that differs from the usual expansion in
+    /// the built-in lexicon while sharing words with it ("Central Investigation Agency (CIA)")
+    /// is reported at info level: it looks garbled, but acronyms are reused across fields, so
+    /// this is a note, not a fault.
+    ///
     /// ## Why is this bad?
     /// One acronym for two things leaves the reader to guess which is meant at every use.
     ///
@@ -66,6 +78,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some((first, rest)) = defs.split_first() else {
             continue;
         };
+        cross_file(cx, short, first, out);
+        unusual_expansion(cx, short, first, out);
         for d in rest {
             if d.long == first.long
                 || partly_abbreviated(&d.long)
@@ -100,6 +114,115 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The same acronym defined differently by another file of the document set: reported at
+/// this file's first definition when the set's first definition is in a file that comes
+/// earlier (so each pair of files is reported once, in the later file).
+fn cross_file(
+    cx: &Context,
+    short: &str,
+    first: &crate::analysis::Definition,
+    out: &mut Vec<Finding>,
+) {
+    let Some(other) = cx
+        .settings
+        .set
+        .as_ref()
+        .and_then(|s| s.definitions.get(short))
+        .and_then(|v| v.first())
+    else {
+        return;
+    };
+    if other.file.name >= cx.doc.file.name
+        || other.long == first.long
+        || partly_abbreviated(&other.long)
+        || partly_abbreviated(&first.long)
+    {
+        return;
+    }
+    let same = if !other.fits || !first.fits {
+        same_ending(&first.long, &other.long)
+    } else {
+        same_expansion(&first.long, &other.long)
+    };
+    // Mostly the same words ("Main Intelligence Directorate of the General Staff" with the
+    // country named or not): one thing, written two ways, which the comparison above may miss
+    // for a loose definition.
+    let overlap = super::word_overlap(&first.long, &other.long);
+    if same || overlap >= 0.8 {
+        return;
+    }
+    // Most words shared ("Indirect Fire Protection Capability", "Integrated Fire Protection
+    // Capability"): one thing named two ways, a warning. Half or fewer: two things, as two
+    // unrelated documents checked together may well mean; a note.
+    let unrelated = overlap <= 0.5;
+    let mut f = Finding::new(
+            first.short_range.clone(),
+            format!(
+                "'{short}' is defined here as \"{}\", but {} defines it as \"{}\"",
+                first.long, other.file.name, other.long
+            ),
+        )
+        .with_label(format!("defined here as \"{}\"", first.long))
+        .with_secondary(first.long_range.clone(), "this expansion")
+        .with_secondary_in(
+            other.file.clone(),
+            other.long_range.clone(),
+            format!("defined in {} as \"{}\"", other.file.name, other.long),
+        )
+        .with_note("files checked together are one document set: a reader of one may have read the other")
+        .with_help(format!(
+            "use one expansion for '{short}' across the set, or a different acronym for the second meaning"
+        ));
+    f.info_only = unrelated;
+    out.push(f);
+}
+
+/// A definition whose letters fit but whose expansion is none of the lexicon's usual ones for
+/// a well-known acronym, while sharing words with one of them ("Central Investigation Agency
+/// (CIA)"): a note at info level. An expansion with no word in common is a different meaning,
+/// which fields are free to choose, and is not reported.
+fn unusual_expansion(
+    cx: &Context,
+    short: &str,
+    first: &crate::analysis::Definition,
+    out: &mut Vec<Finding>,
+) {
+    if !first.fits || short.chars().count() < 2 || partly_abbreviated(&first.long) {
+        return;
+    }
+    let usual = cx.settings.usual_expansions(short);
+    if usual.is_empty() || usual.iter().any(|u| same_expansion(u, &first.long)) {
+        return;
+    }
+    // A different meaning ("Interregional Coordination Centre" for ICC, usually the
+    // International Criminal Court) is the writer's to choose; an expansion that shares words
+    // with the usual one but differs ("Central Investigation Agency" for CIA) looks garbled.
+    let own = stems(&first.long, true);
+    let Some(near) = usual.iter().find(|u| {
+        let theirs = stems(u, true);
+        let shared = theirs.iter().filter(|w| own.contains(w)).count();
+        shared > 0 && shared < theirs.len().min(own.len())
+    }) else {
+        return;
+    };
+    let usual = [*near];
+    let mut f = Finding::new(
+        first.short_range.clone(),
+        format!(
+            "'{short}' is defined as \"{}\", but usually stands for \"{}\"",
+            first.long, usual[0]
+        ),
+    )
+    .with_label("an unusual expansion")
+    .with_secondary(first.long_range.clone(), "this expansion")
+    .with_note("readers who know the usual meaning may read that one")
+    .with_help(format!(
+        "keep the definition where the field uses '{short}' this way; otherwise spell it out or choose another acronym"
+    ));
+    f.info_only = true;
+    out.push(f);
+}
+
 /// The significant words of an expansion, lower case, without a plural "s".
 fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
     long.split(|c: char| {
@@ -113,7 +236,13 @@ fn stems(long: &str, split_hyphens: bool) -> Vec<String> {
             .flat_map(char::to_lowercase)
             .collect::<String>()
     })
-    .filter(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
+    // Numbers do not name the thing: "... Act for Fiscal Year 2026" is the same Act as "...
+    // for Fiscal Year 2020", another year's edition.
+    .filter(|w| {
+        !w.is_empty()
+            && !SMALL_WORDS.contains(&w.as_str())
+            && !w.bytes().all(|b| b.is_ascii_digit())
+    })
     .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
     .collect()
 }
@@ -158,6 +287,10 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // "Schoo" for "School": a word cut short (a slip in extraction).
+    if short.len() >= 5 && long.starts_with(short) {
+        return true;
+    }
     if short.len() > 4 || short.chars().next() != long.chars().next() {
         return false;
     }

@@ -172,7 +172,7 @@ pub fn typo_targets(analysis: &Analysis, settings: &Settings) -> HashMap<String,
 
 /// The share of the shorter expansion's significant words (small words left out, compared on
 /// their first five letters, any case) that the other also has.
-fn word_overlap(a: &str, b: &str) -> f64 {
+pub(crate) fn word_overlap(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| {

@@ -37,7 +37,8 @@ declare_rule! {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     for (short, entry) in &a.acronym_index {
-        if !entry.uses.is_empty() {
+        // A single letter ("progesterone (P)") is notation more than an acronym.
+        if !entry.uses.is_empty() || short.chars().count() < 2 {
             continue;
         }
         let Some(def) = entry
