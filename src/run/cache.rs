@@ -116,7 +116,13 @@ impl Cache {
 
     /// The findings cached for a document's text, if any, placed in `file` (made from that
     /// text only when there is a result to place).
-    pub fn get(&self, name: &str, text: String, bom: bool) -> Result<Vec<Diagnostic>, String> {
+    pub fn get(
+        &self,
+        name: &str,
+        text: String,
+        bom: bool,
+        other_file: &dyn Fn(&str) -> Option<Arc<SourceFile>>,
+    ) -> Result<Vec<Diagnostic>, String> {
         let key = self.key(name, &text, bom);
         let Some(found) = self.known.get(&key) else {
             return Err(text);
@@ -124,8 +130,10 @@ impl Cache {
         let mut file = SourceFile::new(name, text);
         file.bom = bom;
         let file = Arc::new(file);
-        let diagnostics: Option<Vec<Diagnostic>> =
-            found.iter().map(|f| f.to_diagnostic(&file)).collect();
+        let diagnostics: Option<Vec<Diagnostic>> = found
+            .iter()
+            .map(|f| f.to_diagnostic(&file, other_file))
+            .collect();
         match diagnostics {
             Some(d) => {
                 if let Ok(mut seen) = self.seen.lock() {
@@ -137,15 +145,9 @@ impl Cache {
         }
     }
 
-    /// Records the findings of a document for [`Cache::save`].
+    /// Records the findings of a document for [`Cache::save`]. A label in another file is
+    /// recorded by the file's name, and found again among the set's files when read back.
     pub fn put(&self, file: &SourceFile, diagnostics: &[Diagnostic]) {
-        // Findings with labels in other files (facts files) are not cached.
-        if diagnostics
-            .iter()
-            .any(|d| d.finding.labels.iter().any(|l| l.file.is_some()))
-        {
-            return;
-        }
         let key = self.key(&file.name, &file.text, file.bom);
         if let Ok(mut seen) = self.seen.lock() {
             seen.insert(key, diagnostics.iter().map(CachedFinding::new).collect());
@@ -333,7 +335,9 @@ struct CachedFinding {
     range: Range<usize>,
     message: String,
     label: String,
-    labels: Vec<(Range<usize>, String)>,
+    /// Each label: the other file it points into (by name; `None`: the document), its span
+    /// and its message.
+    labels: Vec<(Option<String>, Range<usize>, String)>,
     notes: Vec<String>,
     help: Option<String>,
     fix: Option<(Range<usize>, String, bool)>,
@@ -352,7 +356,10 @@ impl CachedFinding {
             labels: f
                 .labels
                 .iter()
-                .map(|l| (l.range.clone(), l.message.clone()))
+                .map(|l| {
+                    let other = l.file.as_ref().map(|f| f.name.clone());
+                    (other, l.range.clone(), l.message.clone())
+                })
                 .collect(),
             notes: f.notes.clone(),
             help: f.help.clone(),
@@ -364,38 +371,41 @@ impl CachedFinding {
         }
     }
 
-    /// The diagnostic again, in its document; `None` when a span no longer fits the text.
-    fn to_diagnostic(&self, file: &Arc<SourceFile>) -> Option<Diagnostic> {
-        let this = self.clone();
-        this.into_diagnostic(file)
-    }
-
-    fn into_diagnostic(self, file: &Arc<SourceFile>) -> Option<Diagnostic> {
-        let fits = |r: &Range<usize>| {
-            r.start <= r.end
-                && file.text.is_char_boundary(r.start)
-                && file.text.is_char_boundary(r.end)
+    /// The diagnostic again, in its document; `None` when a span no longer fits its text or a
+    /// label's other file is not at hand (the result is then made anew).
+    fn to_diagnostic(
+        &self,
+        file: &Arc<SourceFile>,
+        other_file: &dyn Fn(&str) -> Option<Arc<SourceFile>>,
+    ) -> Option<Diagnostic> {
+        let fits = |f: &SourceFile, r: &Range<usize>| {
+            r.start <= r.end && f.text.is_char_boundary(r.start) && f.text.is_char_boundary(r.end)
         };
-        if !fits(&self.range)
-            || self.labels.iter().any(|(r, _)| !fits(r))
-            || self.fix.as_ref().is_some_and(|(r, _, _)| !fits(r))
-        {
+        if !fits(file, &self.range) || self.fix.as_ref().is_some_and(|(r, _, _)| !fits(file, r)) {
             return None;
         }
-        let mut finding = Finding::new(self.range, self.message).with_label(self.label);
-        finding.labels = self
-            .labels
-            .into_iter()
-            .map(|(range, message)| Label {
-                file: None,
-                range,
-                message,
-            })
-            .collect();
-        finding.notes = self.notes;
-        finding.help = self.help;
-        finding.info_only = self.info_only;
-        finding.fix = self.fix.map(|(range, replacement, safe)| {
+        let mut labels = Vec::with_capacity(self.labels.len());
+        for (other, range, message) in &self.labels {
+            let target = match other {
+                Some(name) => Some(other_file(name)?),
+                None => None,
+            };
+            if !fits(target.as_deref().unwrap_or(file), range) {
+                return None;
+            }
+            labels.push(Label {
+                file: target,
+                range: range.clone(),
+                message: message.clone(),
+            });
+        }
+        let this = self.clone();
+        let mut finding = Finding::new(this.range, this.message).with_label(this.label);
+        finding.labels = labels;
+        finding.notes = this.notes;
+        finding.help = this.help;
+        finding.info_only = this.info_only;
+        finding.fix = this.fix.map(|(range, replacement, safe)| {
             let mut fix = Fix::new(range, replacement);
             fix.applicability = Some(if safe {
                 Applicability::Safe
@@ -406,8 +416,8 @@ impl CachedFinding {
         });
         Some(Diagnostic {
             file: file.clone(),
-            rule: self.rule,
-            severity: self.severity,
+            rule: this.rule,
+            severity: this.severity,
             finding,
         })
     }

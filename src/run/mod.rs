@@ -645,6 +645,16 @@ pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::Loa
     }
 }
 
+/// A file of the document set the settings carry, by name: where a cached label points.
+fn set_file(settings: &Settings, name: &str) -> Option<Arc<SourceFile>> {
+    let set = settings.set.as_ref()?;
+    set.definitions
+        .values()
+        .flatten()
+        .find(|d| d.file.name == name)
+        .map(|d| d.file.clone())
+}
+
 /// Checks one input; the flag says whether it could not be read.
 fn check_input(
     input: &Input,
@@ -666,7 +676,7 @@ fn check_input(
     let loaded = match (input, cache) {
         // With a cache, the text is read first: a cached result needs no analysis at all.
         (Input::File { path, display }, Some(c)) => match source::read_path(path) {
-            Ok((text, bom)) => match c.get(display, text, bom) {
+            Ok((text, bom)) => match c.get(display, text, bom, &|name| set_file(settings, name)) {
                 Ok(diagnostics) => {
                     let report = DocumentReport {
                         diagnostics,
