@@ -358,17 +358,20 @@ fn in_numbered_chain(prose: &str, tokens: &[Token], i: usize) -> bool {
     }
     // Within the next few tokens on the line, a zero-padded number of three or more digits
     // ("TRUMPORG 28 000629-33", "SC AD_00361", "OSC-KAV.00257"): a document-control number.
-    let line_end = prose[tokens[i].end()..]
-        .find('\n')
-        .map_or(prose.len(), |p| tokens[i].end() + p);
-    tokens[k.min(tokens.len())..]
-        .iter()
-        .take(4)
-        .take_while(|t| t.start() < line_end)
-        .any(|t| {
-            let s = &prose[t.range()];
-            number(t) && s.len() >= 3 && s.starts_with('0')
-        })
+    // (Line breaks are looked for only in the gaps between these tokens: a search to the
+    // end of the line would make a one-line document quadratic.)
+    let mut prev_end = tokens[k.min(tokens.len()).saturating_sub(1)].end();
+    for t in tokens[k.min(tokens.len())..].iter().take(4) {
+        if prose[prev_end.min(t.start())..t.start()].contains('\n') {
+            return false;
+        }
+        let s = &prose[t.range()];
+        if number(t) && s.len() >= 3 && s.starts_with('0') {
+            return true;
+        }
+        prev_end = t.end();
+    }
+    false
 }
 
 /// The end of an acronym written with an ampersand at token `i` ("R&D", "AT&T"): one to three

@@ -242,7 +242,8 @@ fn clause_start(before: &str) -> usize {
                 let mut depth = 0;
                 let mut j = i;
                 let mut opener = None;
-                while j > 0 {
+                // A glued group is short: look no further back than that.
+                while j > 0 && i - j <= 12 {
                     j -= 1;
                     if b[j] == close {
                         depth += 1;
@@ -392,8 +393,12 @@ fn long_then_short(
     };
     // A plural short form "(PKOs)" names the singular acronym; but "RNA interference
     // (RNAi)" defines "RNAi", whose letters the long form holds as a word.
+    let mut near = open.saturating_sub(300).max(sentence_start);
+    while !prose.is_char_boundary(near) {
+        near += 1;
+    }
     let base = acronyms::acronym_base(short)
-        .filter(|b| *b == short || !contains_word(&prose[sentence_start..open], b))
+        .filter(|b| *b == short || !contains_word(&prose[near..open], b))
         .unwrap_or(short);
     let short_range = inner_range.start + lead..inner_range.start + lead + base.len();
     let n = letters(base).len().max(1);
