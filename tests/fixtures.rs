@@ -46,6 +46,7 @@ fixtures! {
     ACR001_fire_forms_md, ACR001_quiet_forms_md,
     ACR002_fire_md, ACR002_fire_txt, ACR002_quiet_md, ACR002_quiet_txt,
     ACR003_fire_md, ACR003_fire_txt, ACR003_quiet_md, ACR003_quiet_txt,
+    ACR003_fire_known_md, ACR003_quiet_known_md,
     ACR004_fire_md, ACR004_fire_txt, ACR004_quiet_md, ACR004_quiet_txt,
     ACR005_fire_md, ACR005_fire_txt, ACR005_quiet_md, ACR005_quiet_txt,
     ACR006_fire_md, ACR006_fire_txt, ACR006_quiet_md, ACR006_quiet_txt,
