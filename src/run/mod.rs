@@ -8,7 +8,16 @@
 use crate::analysis::PartialDate;
 pub mod cache;
 mod commands;
+mod document;
 mod environment;
+mod facts_files;
+mod sets;
+
+pub use document::{prepare_document, DocumentSetup};
+pub use facts_files::sidecar_for;
+use facts_files::{facts_for, load_facts};
+pub use sets::collect_set;
+use sets::set_file;
 
 pub use commands::{acronyms, explain, glossary_toml, AcronymEntry};
 pub use environment::{ConfigFinder, Environment};
@@ -470,171 +479,6 @@ fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool) {
     }
 }
 
-/// The facts a document is checked against: the global ones, then its sidecar unless it is
-/// one of them.
-fn facts_for(
-    global: &[PathBuf],
-    sidecar: &Option<PathBuf>,
-    by_path: &HashMap<PathBuf, Arc<Facts>>,
-) -> Vec<Arc<Facts>> {
-    let mut facts: Vec<Arc<Facts>> = global
-        .iter()
-        .filter_map(|p| by_path.get(p).cloned())
-        .collect();
-    if let Some(f) = sidecar.as_ref().and_then(|p| by_path.get(p)) {
-        if !facts.iter().any(|g| Arc::ptr_eq(g, f)) {
-            facts.push(f.clone());
-        }
-    }
-    facts
-}
-
-/// Everything one document is checked with, found as `factlint check PATH` finds it for that
-/// path: its [`Environment`], and the facts files (the global ones and the sidecar beside it).
-/// For a language server, whose documents live in an editor.
-pub struct DocumentSetup {
-    pub environment: Environment,
-    /// The config file in effect, if any.
-    pub config_path: Option<PathBuf>,
-    pub facts: Vec<Arc<Facts>>,
-    /// The facts files read (global and sidecar), whose problems are in `facts_problems`.
-    pub facts_paths: Vec<PathBuf>,
-    /// Problems found in the facts files (diagnostics on them).
-    pub facts_problems: Vec<Diagnostic>,
-    path: PathBuf,
-}
-
-/// Prepares the check of the document at `path` (which need not exist on disk: its text may
-/// be in an editor), its configuration found upward from the document's folder.
-pub fn prepare_document(path: &Path, options: &CheckOptions) -> Result<DocumentSetup, RunError> {
-    let as_of = match &options.as_of {
-        Some(s) => PartialDate::parse(s),
-        None => None,
-    };
-    let input = Input::File {
-        path: path.to_path_buf(),
-        display: path.display().to_string(),
-    };
-    let config_path = ConfigFinder::default().config_for(&options.config, &input);
-    let environment = Environment::new(config_path.clone(), options, as_of)?;
-    let sidecars = [sidecar_for(&input)];
-    let (by_path, facts_problems) = load_facts(&environment.facts, &sidecars);
-    let facts = facts_for(&environment.facts, &sidecars[0], &by_path);
-    let mut facts_paths = environment.facts.clone();
-    facts_paths.extend(sidecars[0].clone());
-    Ok(DocumentSetup {
-        environment,
-        config_path,
-        facts,
-        facts_paths,
-        facts_problems,
-        path: path.to_path_buf(),
-    })
-}
-
-impl DocumentSetup {
-    /// The findings of one document in memory, overrides applied, in order.
-    pub fn check(&self, doc: &source::Document) -> Vec<Diagnostic> {
-        let e = &self.environment;
-        let mut diagnostics =
-            engine::check_document_full(doc, &e.settings, &e.selection, &self.facts, &e.custom)
-                .diagnostics;
-        let input = Input::File {
-            path: self.path.clone(),
-            display: doc.name().to_string(),
-        };
-        e.apply_overrides(&input, &mut diagnostics);
-        engine::sort(&mut diagnostics);
-        diagnostics
-    }
-}
-
-/// What the files of a document set define and use (the first phase of a set run), each file's
-/// share from the cache when it holds it. Files that cannot be read are left out here; phase 2
-/// reports them.
-pub fn collect_set(
-    inputs: &[&Input],
-    cache: Option<&cache::AcronymCache>,
-) -> crate::settings::SetDefinitions {
-    let per_file: Vec<_> = inputs
-        .par_iter()
-        .filter_map(|input| {
-            if let (Input::File { path, display }, Some(c)) = (input, cache) {
-                let (text, bom) = source::read_path(path).ok()?;
-                return Some(c.get_or_collect(display, text, bom));
-            }
-            let doc = load_input(input).ok().flatten()?;
-            Some((doc.file.clone(), cache::FileAcronyms::of(&doc)))
-        })
-        .collect();
-    let mut set = crate::settings::SetDefinitions::default();
-    for (file, found) in per_file {
-        for d in found.definitions {
-            set.definitions
-                .entry(d.short)
-                .or_default()
-                .push(crate::settings::SetDefinition {
-                    file: file.clone(),
-                    long: d.long,
-                    short_range: d.short_range,
-                    long_range: d.long_range,
-                    fits: d.fits,
-                });
-        }
-        let uses = found.uses;
-        let mut seen = std::collections::HashSet::new();
-        for u in uses {
-            let e = set.uses.entry(u.clone()).or_insert((0, 0));
-            e.0 += 1;
-            if seen.insert(u) {
-                e.1 += 1;
-            }
-        }
-    }
-    set
-}
-
-/// Loads each facts file once, however many documents share it: the global ones and the
-/// sidecars. Returns them by path, with their problems.
-fn load_facts(
-    global: &[PathBuf],
-    sidecars: &[Option<PathBuf>],
-) -> (HashMap<PathBuf, Arc<Facts>>, Vec<Diagnostic>) {
-    let mut to_load: Vec<PathBuf> = global
-        .iter()
-        .cloned()
-        .chain(sidecars.iter().flatten().cloned())
-        .collect();
-    to_load.sort();
-    to_load.dedup();
-    let loaded: Vec<(PathBuf, Option<Facts>, Vec<Diagnostic>)> = to_load
-        .into_par_iter()
-        .map(|p| {
-            let (f, d) = Facts::load(&p);
-            (p, f, d)
-        })
-        .collect();
-    let mut problems = Vec::new();
-    let mut by_path = HashMap::new();
-    for (p, f, d) in loaded {
-        problems.extend(d);
-        if let Some(f) = f {
-            by_path.insert(p, Arc::new(f));
-        }
-    }
-    (by_path, problems)
-}
-
-/// The sidecar facts file of a document: `NAME.facts.toml` beside `NAME.md` or `NAME.txt`.
-pub fn sidecar_for(input: &Input) -> Option<PathBuf> {
-    let Input::File { path, .. } = input else {
-        return None;
-    };
-    let stem = path.file_stem()?.to_str()?;
-    let candidate = path.with_file_name(format!("{stem}.facts.toml"));
-    candidate.is_file().then_some(candidate)
-}
-
 /// Reads an input as a document; `Ok(None)` for a directory that holds none.
 pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::LoadError> {
     match input {
@@ -643,16 +487,6 @@ pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::Loa
         Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
         Input::EmptyDirectory { .. } => Ok(None),
     }
-}
-
-/// A file of the document set the settings carry, by name: where a cached label points.
-fn set_file(settings: &Settings, name: &str) -> Option<Arc<SourceFile>> {
-    let set = settings.set.as_ref()?;
-    set.definitions
-        .values()
-        .flatten()
-        .find(|d| d.file.name == name)
-        .map(|d| d.file.clone())
 }
 
 /// Checks one input; the flag says whether it could not be read.
