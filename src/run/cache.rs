@@ -91,11 +91,7 @@ impl Cache {
     }
 
     fn load(&mut self) {
-        if let Ok(bytes) = std::fs::read(self.file()) {
-            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, Vec<CachedFinding>)>>(&bytes) {
-                self.known = entries.into_iter().collect();
-            }
-        }
+        self.known = load_entries(&self.file());
     }
 
     /// The file of this configuration's results.
@@ -158,19 +154,7 @@ impl Cache {
     /// (another shard's). Failures are ignored: the cache is an optimisation.
     pub fn save(self) {
         let file = self.file();
-        let Ok(seen) = self.seen.into_inner() else {
-            return;
-        };
-        if seen.iter().all(|(k, _)| self.known.contains_key(k)) && seen.len() == self.known.len() {
-            return;
-        }
-        let mut all: Vec<(u64, Vec<CachedFinding>)> = self.known.into_iter().collect();
-        all.retain(|(k, _)| !seen.contains_key(k));
-        all.extend(seen);
-        all.sort_by_key(|(k, _)| *k);
-        if let Ok(json) = serde_json::to_vec(&all) {
-            write_aside(&self.dir, &file, &json);
-        }
+        save_entries(&self.dir, &file, self.known, self.seen);
     }
 }
 
@@ -230,11 +214,7 @@ impl AcronymCache {
             known: HashMap::new(),
             seen: Mutex::new(HashMap::new()),
         };
-        if let Ok(bytes) = std::fs::read(cache.file()) {
-            if let Ok(entries) = serde_json::from_slice::<Vec<(u64, FileAcronyms)>>(&bytes) {
-                cache.known = entries.into_iter().collect();
-            }
-        }
+        cache.known = load_entries(&cache.file());
         cache
     }
 
@@ -273,19 +253,40 @@ impl AcronymCache {
     /// Writes this run's entries back, with the older ones of files it did not read.
     pub fn save(self) {
         let file = self.file();
-        let Ok(seen) = self.seen.into_inner() else {
-            return;
-        };
-        if seen.len() == self.known.len() && seen.keys().all(|k| self.known.contains_key(k)) {
-            return;
-        }
-        let mut all: Vec<(u64, FileAcronyms)> = self.known.into_iter().collect();
-        all.retain(|(k, _)| !seen.contains_key(k));
-        all.extend(seen);
-        all.sort_by_key(|(k, _)| *k);
-        if let Ok(json) = serde_json::to_vec(&all) {
-            write_aside(&self.dir, &file, &json);
-        }
+        save_entries(&self.dir, &file, self.known, self.seen);
+    }
+}
+
+/// The entries a run before saved in `path`, by key; none when it is missing or unreadable.
+fn load_entries<T: serde::de::DeserializeOwned>(path: &Path) -> HashMap<u64, T> {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Vec<(u64, T)>>(&bytes).ok())
+        .map(|entries| entries.into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// Writes a cache file back: the entries this run used or made (`seen`), and the older ones
+/// (`known`) of documents it did not read (another shard's). Nothing is written when the run
+/// used exactly what was there.
+fn save_entries<T: Serialize>(
+    dir: &Path,
+    path: &Path,
+    known: HashMap<u64, T>,
+    seen: Mutex<HashMap<u64, T>>,
+) {
+    let Ok(seen) = seen.into_inner() else {
+        return;
+    };
+    if seen.len() == known.len() && seen.keys().all(|k| known.contains_key(k)) {
+        return;
+    }
+    let mut all: Vec<(u64, T)> = known.into_iter().collect();
+    all.retain(|(k, _)| !seen.contains_key(k));
+    all.extend(seen);
+    all.sort_by_key(|(k, _)| *k);
+    if let Ok(json) = serde_json::to_vec(&all) {
+        write_aside(dir, path, &json);
     }
 }
 
