@@ -4,7 +4,7 @@
 //! and Roman numerals.
 
 use super::blocks::{Block, BlockKind};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Class, Token, TokenKind};
 use super::words::word_list;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -138,10 +138,13 @@ pub fn find_uses(
     let mut last_quote: Option<usize> = None;
     for (i, tok) in tokens.iter().enumerate() {
         if tok.kind() != TokenKind::Word {
-            if tok.kind() == TokenKind::Punct && matches!(&prose[tok.range()], "“" | "”" | "\"")
-            {
+            if tok.is_a(Class::QUOTE) {
                 last_quote = Some(i);
             }
+            continue;
+        }
+        // Every acronym, and each side of "R&D", starts with a capital.
+        if !tok.is_a(Class::CAPITAL) {
             continue;
         }
         let word = &prose[tok.range()];
@@ -168,6 +171,9 @@ pub fn find_uses(
                 in_name: false,
                 in_link: li > 0 && links[li - 1].end > range.start,
             });
+            continue;
+        }
+        if !tok.is_a(Class::CAPITALS) {
             continue;
         }
         let Some(base) = acronym_base(word) else {

@@ -104,11 +104,14 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
         let s = &text[tok.range()];
         let prev = i.checked_sub(1).map(|p| &tokens[p]);
         let next = tokens.get(i + 1);
-        let ends_here = next.is_none_or(|n| {
-            n.space_before() || matches!(&text[n.range()], "." | "," | ";" | ":" | ")")
-        });
+        // Asked only of the few tokens that can be markers.
+        let ends_here = || {
+            next.is_none_or(|n| {
+                n.space_before() || matches!(&text[n.range()], "." | "," | ";" | ":" | ")")
+            })
+        };
         match tok.kind() {
-            TokenKind::Number if !tok.space_before() && ends_here => {
+            TokenKind::Number if !tok.space_before() && ends_here() => {
                 let Some(p) = prev else { continue };
                 if p.kind() != TokenKind::Punct {
                     continue;
@@ -188,7 +191,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                     token: Some(i),
                 });
             }
-            TokenKind::Number if ends_here => {
+            TokenKind::Number if ends_here() => {
                 // "2000.8": a year, a period, and a marker in sequence.
                 let Some(dot) = s.rfind('.') else { continue };
                 let (year, frac) = (&s[..dot], &s[dot + 1..]);
@@ -209,7 +212,11 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 }
             }
             TokenKind::Word => {
-                // Superscript digits, or plain digits in sequence, glued to the end of a word.
+                // Superscript digits, or plain digits in sequence, glued to the end of a word;
+                // most words end in an ASCII letter, and have neither.
+                if s.as_bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) {
+                    continue;
+                }
                 let digits_start = s
                     .char_indices()
                     .rev()
@@ -231,7 +238,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 } else if word.chars().count() >= 3
                     && word.chars().all(char::is_alphabetic)
                     && digits.len() <= 3
-                    && ends_here
+                    && ends_here()
                 {
                     if let Ok(v) = digits.parse::<u32>() {
                         glued_to_words.push((v, tok.start() + j..tok.end()));

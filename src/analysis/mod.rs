@@ -11,6 +11,7 @@ pub mod letter_match;
 pub mod number_roles;
 pub mod numbers;
 pub mod sentences;
+pub mod token_class;
 pub mod tokens;
 pub mod words;
 

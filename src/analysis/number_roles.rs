@@ -84,13 +84,7 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "Stat",
 ];
 
-/// A four-digit year from 1000 to 2199.
-pub fn year_value(s: &str) -> Option<i16> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse::<i16>().ok())
-        .flatten()
-        .filter(|y| (1000..=2199).contains(y))
-}
+pub use super::token_class::year_value;
 
 /// Whether `range` lies inside a telephone number.
 pub fn is_phone_at(prose: &str, range: &Range<usize>) -> bool {

@@ -1,5 +1,8 @@
-//! Tokens: words, numbers and punctuation, read once from the prose mask.
+//! Tokens: words, numbers and punctuation, read once from the prose mask, each with its
+//! [`Class`] (month name, number word, year, capitals...) decided as it is read.
 
+pub use super::token_class::Class;
+use super::token_class::{classify_number, classify_punct, classify_word};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,8 +21,8 @@ pub enum TokenKind {
 pub struct Token {
     /// Byte offset of the token's start. Documents are at most [`MAX_DOCUMENT_BYTES`].
     offset: u32,
-    /// The length in bytes (low bits), the kind (two bits) and whether white space comes
-    /// before (top bit).
+    /// The length in bytes (low bits), the class, the kind (two bits) and whether white
+    /// space comes before (top bit).
     packed: u32,
 }
 
@@ -28,12 +31,13 @@ pub use crate::source::MAX_DOCUMENT_BYTES;
 /// The longest token: a run of letters longer than this (no word is) is cut into tokens of
 /// this length, glued together.
 const MAX_TOKEN_BYTES: usize = (1 << LEN_BITS) - 1;
-const LEN_BITS: u32 = 29;
-const KIND_SHIFT: u32 = LEN_BITS;
+const LEN_BITS: u32 = 32 - 1 - 2 - Class::BITS;
+const CLASS_SHIFT: u32 = LEN_BITS;
+const KIND_SHIFT: u32 = CLASS_SHIFT + Class::BITS;
 const SPACE_BIT: u32 = 1 << 31;
 
 impl Token {
-    pub fn new(range: Range<usize>, kind: TokenKind, space_before: bool) -> Token {
+    pub fn new(range: Range<usize>, kind: TokenKind, class: Class, space_before: bool) -> Token {
         debug_assert!(range.end <= MAX_DOCUMENT_BYTES && range.len() <= MAX_TOKEN_BYTES);
         let kind = match kind {
             TokenKind::Word => 0,
@@ -43,6 +47,7 @@ impl Token {
         Token {
             offset: range.start as u32,
             packed: range.len() as u32
+                | ((class.bits() as u32) << CLASS_SHIFT)
                 | (kind << KIND_SHIFT)
                 | if space_before { SPACE_BIT } else { 0 },
         }
@@ -77,6 +82,16 @@ impl Token {
         }
     }
 
+    /// What the token is, beyond its kind: see [`Class`].
+    pub fn class(&self) -> Class {
+        Class::from_bits((self.packed >> CLASS_SHIFT) as u16)
+    }
+
+    /// Whether the token is of any of the classes in `class`.
+    pub fn is_a(&self, class: Class) -> bool {
+        self.class().any(class)
+    }
+
     /// Whether white space (or the start of the text) comes right before this token.
     pub fn space_before(&self) -> bool {
         self.packed & SPACE_BIT != 0
@@ -88,6 +103,7 @@ impl std::fmt::Debug for Token {
         f.debug_struct("Token")
             .field("range", &self.range())
             .field("kind", &self.kind())
+            .field("class", &self.class())
             .field("space_before", &self.space_before())
             .finish()
     }
@@ -110,6 +126,11 @@ impl<'a> TokenView<'a> {
     /// Whether token `i` follows the one before with no space between.
     pub fn glued(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.space_before())
+    }
+
+    /// Whether token `i` is of any of the classes in `class` (false past the end).
+    pub fn is_a(&self, i: usize, class: Class) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_a(class))
     }
 
     /// Whether token `i` is `word`, ignoring ASCII case (no allocation: scanners ask this of
@@ -148,17 +169,40 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
         limit -= 1;
     }
     let prose = &prose[..limit];
+    let bytes = prose.as_bytes();
     let mut tokens = Vec::with_capacity(prose.len() / 5);
     let mut space_before = true;
     let mut i = 0;
-    while let Some((c, n)) = char_at(prose, i) {
-        if c.is_whitespace() {
-            space_before = true;
-            i += n;
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            tokens.push(Token::new(i..i + n, TokenKind::Punct, space_before));
+    while i < bytes.len() {
+        // Most text is ASCII: its bytes are told apart without decoding a character.
+        let b = bytes[i];
+        let (c, n) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = prose[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let alphanumeric = if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            b.is_ascii_alphanumeric()
+        } else {
+            if c.is_whitespace() {
+                space_before = true;
+                i += n;
+                continue;
+            }
+            c.is_alphanumeric()
+        };
+        if !alphanumeric {
+            let class = classify_punct(&prose[i..i + n]);
+            tokens.push(Token::new(i..i + n, TokenKind::Punct, class, space_before));
             space_before = false;
             i += n;
             continue;
@@ -169,6 +213,15 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
         let mut prev = c;
         // A run longer than a token can hold goes on as a glued token.
         while end - start < MAX_TOKEN_BYTES - 8 {
+            let Some(&d) = bytes.get(end) else {
+                break;
+            };
+            if d.is_ascii_alphanumeric() {
+                has_letter |= d.is_ascii_alphabetic();
+                prev = d as char;
+                end += 1;
+                continue;
+            }
             let Some((d, dn)) = char_at(prose, end) else {
                 break;
             };
@@ -192,12 +245,13 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
             prev = d;
             end += dn;
         }
-        let kind = if has_letter {
-            TokenKind::Word
+        let text = &prose[start..end];
+        let (kind, class) = if has_letter {
+            (TokenKind::Word, classify_word(text))
         } else {
-            TokenKind::Number
+            (TokenKind::Number, classify_number(text))
         };
-        tokens.push(Token::new(start..end, kind, space_before));
+        tokens.push(Token::new(start..end, kind, class, space_before));
         space_before = false;
         i = end;
     }

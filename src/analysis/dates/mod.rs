@@ -11,7 +11,7 @@ mod scan;
 use super::footnotes::Footnotes;
 /// Where the facts loader has always found it.
 pub use super::number_roles::year_value;
-use super::tokens::{Token, TokenKind, TokenView};
+use super::tokens::{Class, Token, TokenKind, TokenView};
 pub use date::{DateMention, DateStyle, PartialDate, Precision};
 use periods::{day_dash_period, month_dash_period, period_after, year_dash_period};
 pub use periods::{Period, PeriodKind};
@@ -59,6 +59,15 @@ pub fn find_dates(
     });
     let mut i = 0;
     while i < tokens.len() {
+        let t = &tokens[i];
+        // Every date or period starts with a number, a word opening a period, a month or a
+        // weekday, or a word starting with a digit ("3rd", "1990s"); most tokens are none.
+        if !(t.kind() == TokenKind::Number
+            || t.is_a(Class::PERIOD_INTRO | Class::MONTH | Class::WEEKDAY | Class::DIGIT))
+        {
+            i += 1;
+            continue;
+        }
         let word = s.text(i);
         // Periods introduced by a word.
         let intro = match word {
@@ -78,12 +87,7 @@ pub fn find_dates(
                 continue;
             }
         }
-        // Every other date or period starts with a number or a capitalised word (a month or
-        // a weekday); punctuation and lower-case words, most tokens, start none.
-        let t = &tokens[i];
-        if t.kind() == TokenKind::Punct
-            || (t.kind() == TokenKind::Word && word.as_bytes()[0].is_ascii_lowercase())
-        {
+        if t.is_a(Class::PERIOD_INTRO) {
             i += 1;
             continue;
         }

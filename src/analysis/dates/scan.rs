@@ -3,78 +3,10 @@
 
 use super::date::{DateMention, DateStyle, PartialDate};
 use crate::analysis::footnotes::{Footnotes, MarkerKind};
-use crate::analysis::number_roles::{is_phone_at, year_value, REFERENCE_WORDS};
-use crate::analysis::tokens::{TokenKind, TokenView};
+use crate::analysis::number_roles::{is_phone_at, REFERENCE_WORDS};
+use crate::analysis::token_class::{month_of, weekday_of, year_value};
+use crate::analysis::tokens::{Class, TokenKind, TokenView};
 use std::ops::Range;
-
-const MONTHS: &[(&str, i8)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-
-const WEEKDAYS: &[(&str, jiff::civil::Weekday)] = &[
-    ("Monday", jiff::civil::Weekday::Monday),
-    ("Tuesday", jiff::civil::Weekday::Tuesday),
-    ("Wednesday", jiff::civil::Weekday::Wednesday),
-    ("Thursday", jiff::civil::Weekday::Thursday),
-    ("Friday", jiff::civil::Weekday::Friday),
-    ("Saturday", jiff::civil::Weekday::Saturday),
-    ("Sunday", jiff::civil::Weekday::Sunday),
-    ("Mon", jiff::civil::Weekday::Monday),
-    ("Tue", jiff::civil::Weekday::Tuesday),
-    ("Tues", jiff::civil::Weekday::Tuesday),
-    ("Tu", jiff::civil::Weekday::Tuesday),
-    ("Wed", jiff::civil::Weekday::Wednesday),
-    ("Thu", jiff::civil::Weekday::Thursday),
-    ("Thur", jiff::civil::Weekday::Thursday),
-    ("Thurs", jiff::civil::Weekday::Thursday),
-    ("Fri", jiff::civil::Weekday::Friday),
-    ("Sat", jiff::civil::Weekday::Saturday),
-    ("Sun", jiff::civil::Weekday::Sunday),
-];
-
-fn month_of(word: &str) -> Option<i8> {
-    // Asked of every word: most start with a letter no month starts with.
-    if !matches!(
-        word.as_bytes().first(),
-        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
-    ) {
-        return None;
-    }
-    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
-}
-
-fn weekday_of(word: &str) -> Option<jiff::civil::Weekday> {
-    if !matches!(
-        word.as_bytes().first(),
-        Some(b'M' | b'T' | b'W' | b'F' | b'S')
-    ) {
-        return None;
-    }
-    WEEKDAYS.iter().find(|(w, _)| *w == word).map(|&(_, d)| d)
-}
 
 /// The date scanner: a token view (`text`, `glued`) and the footnote markers.
 pub(super) struct Scanner<'a> {
@@ -93,8 +25,7 @@ impl<'a> Scanner<'a> {
     /// A weekday at `i`, full or abbreviated ("Tuesday", "Tue", "Tu.", with the index after
     /// it (and after an abbreviation's full stop).
     pub(super) fn weekday_at(&self, i: usize) -> Option<(jiff::civil::Weekday, usize)> {
-        let t = self.tokens.get(i)?;
-        if t.kind() != TokenKind::Word {
+        if !self.is_a(i, Class::WEEKDAY) {
             return None;
         }
         let w = self.text(i);
@@ -128,8 +59,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let s = self.text(i);
-        if let Some(y) = year_value(s) {
-            return Some((y, t.range()));
+        if t.is_a(Class::YEAR) {
+            return year_value(s).map(|y| (y, t.range()));
         }
         let m = self.footnotes.marker_in_token(i)?;
         if m.kind == MarkerKind::AfterYear {
@@ -206,8 +137,7 @@ impl<'a> Scanner<'a> {
 
     /// A month name at `i`, with the index after it (skipping an abbreviation's period).
     pub(super) fn month_at(&self, i: usize) -> Option<(i8, usize)> {
-        let t = self.tokens.get(i)?;
-        if t.kind() != TokenKind::Word {
+        if !self.is_a(i, Class::MONTH) {
             return None;
         }
         let w = self.text(i);

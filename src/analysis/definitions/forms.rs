@@ -7,7 +7,7 @@ use crate::analysis::letter_match::{
     initials_match, is_short_form, is_small, letters, schwartz_hearst, words_with_ranges,
 };
 use crate::analysis::sentences::Sentence;
-use crate::analysis::tokens::{Token, TokenKind};
+use crate::analysis::tokens::{Class, Token, TokenKind};
 use crate::analysis::{acronyms, initials};
 use std::ops::Range;
 
@@ -21,14 +21,14 @@ pub(super) fn in_text_definitions(
     let mut out = Vec::new();
     let mut sentence_idx = 0usize;
     for (i, tok) in tokens.iter().enumerate() {
-        let (opener, closer) = match &prose[tok.range()] {
-            "(" => ('(', ')'),
-            "[" => ('[', ']'),
-            _ => continue,
-        };
-        if tok.kind() != TokenKind::Punct {
+        if tok.kind() != TokenKind::Punct || tok.len() != 1 {
             continue;
         }
+        let (opener, closer) = match prose.as_bytes()[tok.start()] {
+            b'(' => ('(', ')'),
+            b'[' => ('[', ']'),
+            _ => continue,
+        };
         let open = tok.start();
         // "P(ves1)", "J(eff)", "NAD(P)H": a parenthesis glued to a word is notation, not a
         // definition, unless it holds an acronym ("clozapine(CLP)").
@@ -92,6 +92,10 @@ pub(super) fn in_text_definitions(
         }
     }
     for i in 0..tokens.len() {
+        // Each of these forms starts with the short form, and an acronym has two capitals.
+        if !tokens[i].is_a(Class::CAPITALS) {
+            continue;
+        }
         if let Some(def) = equals_legend(prose, tokens, i)
             .or_else(|| or_short(prose, tokens, i))
             .or_else(|| stands_for(prose, tokens, i))

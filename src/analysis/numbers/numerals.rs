@@ -2,67 +2,8 @@
 //! significant figures, and number words ("fifteen", "twenty-two", "two hundred", "a dozen").
 //! What the number stands for is the scanner's business, not this module's.
 
-use crate::analysis::tokens::{TokenKind, TokenView};
-
-/// What a number word is: a unit ("seven"), a multiple of ten ("forty") or a scale
-/// ("million", "dozen").
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum NumberWord {
-    Unit,
-    Ten,
-    Scale,
-}
-
-/// The value and class of a number word, any case. Asked of nearly every word, so it is one
-/// `match` on a lower-case copy kept on the stack, not a scan of word tables.
-pub(super) fn number_word(w: &str) -> Option<(f64, NumberWord)> {
-    let b = w.as_bytes();
-    if !(3..=9).contains(&b.len()) {
-        return None;
-    }
-    let mut lower = [0u8; 9];
-    for (d, c) in lower.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    use NumberWord::*;
-    Some(match &lower[..b.len()] {
-        b"zero" => (0.0, Unit),
-        b"one" => (1.0, Unit),
-        b"two" => (2.0, Unit),
-        b"three" => (3.0, Unit),
-        b"four" => (4.0, Unit),
-        b"five" => (5.0, Unit),
-        b"six" => (6.0, Unit),
-        b"seven" => (7.0, Unit),
-        b"eight" => (8.0, Unit),
-        b"nine" => (9.0, Unit),
-        b"ten" => (10.0, Unit),
-        b"eleven" => (11.0, Unit),
-        b"twelve" => (12.0, Unit),
-        b"thirteen" => (13.0, Unit),
-        b"fourteen" => (14.0, Unit),
-        b"fifteen" => (15.0, Unit),
-        b"sixteen" => (16.0, Unit),
-        b"seventeen" => (17.0, Unit),
-        b"eighteen" => (18.0, Unit),
-        b"nineteen" => (19.0, Unit),
-        b"twenty" => (20.0, Ten),
-        b"thirty" => (30.0, Ten),
-        b"forty" => (40.0, Ten),
-        b"fifty" => (50.0, Ten),
-        b"sixty" => (60.0, Ten),
-        b"seventy" => (70.0, Ten),
-        b"eighty" => (80.0, Ten),
-        b"ninety" => (90.0, Ten),
-        b"dozen" => (12.0, Scale),
-        b"hundred" => (100.0, Scale),
-        b"thousand" => (1e3, Scale),
-        b"million" => (1e6, Scale),
-        b"billion" => (1e9, Scale),
-        b"trillion" => (1e12, Scale),
-        _ => return None,
-    })
-}
+pub(super) use crate::analysis::token_class::{number_word, NumberWord};
+use crate::analysis::tokens::{Class, TokenKind, TokenView};
 
 pub(super) fn lookup(class: NumberWord, w: &str) -> Option<f64> {
     number_word(w).filter(|&(_, c)| c == class).map(|(v, _)| v)
@@ -154,11 +95,12 @@ pub(super) fn may_start_number(s: &TokenView, i: usize) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(w, "$" | "€" | "£"),
         TokenKind::Word => {
-            w.eq_ignore_ascii_case("a")
-                || matches!(
-                    number_word(w),
-                    Some((_, NumberWord::Unit | NumberWord::Ten))
-                )
+            (w.len() == 1 && w.eq_ignore_ascii_case("a"))
+                || (s.is_a(i, Class::NUMBER_WORD)
+                    && matches!(
+                        number_word(w),
+                        Some((_, NumberWord::Unit | NumberWord::Ten))
+                    ))
         }
     }
 }
