@@ -4,6 +4,9 @@
 mod definition;
 mod forms;
 mod glossary;
+mod long_first;
+mod phrased;
+mod short_first;
 
 use super::blocks::Block;
 /// Where the rules have always found it.

@@ -189,7 +189,7 @@ pub fn find_quantities(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if used(i) || footnotes.marker_in_token(i).is_some() || !may_start_number(&s, i) {
+        if !may_start_number(&s, i) || used(i) || footnotes.marker_in_token(i).is_some() {
             i += 1;
             continue;
         }
