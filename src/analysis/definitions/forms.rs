@@ -671,7 +671,7 @@ fn shared_head(prose: &str, open: usize, inner_range: Range<usize>) -> Option<De
     let before = prose[..open].trim_end();
     let w_start = before
         .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let modifier = &before[w_start..];
     if modifier.len() < 4
         || !modifier.bytes().all(|b| b.is_ascii_lowercase())
@@ -1019,6 +1019,13 @@ mod tests {
             .into_iter()
             .map(|d| (d.short, d.long))
             .collect()
+    }
+
+    #[test]
+    fn a_curly_apostrophe_before_a_parenthesis_is_no_panic() {
+        // The shared-head form looked for the modifier one byte after the apostrophe.
+        assert!(defs("The agency’s (ABCD) report was read.").is_empty());
+        assert!(defs("The agency’ (ABCD) report was read.").is_empty());
     }
 
     #[test]
