@@ -203,6 +203,8 @@ fn a_draft_reads_paragraphs_notes_and_headings() {
         .collect();
     // The typo in paragraph 3, character 31; the notes all have their markers.
     assert_eq!(got, vec![("ACR003", (3, 31))], "{diags:?}");
+    let rdjsonl = factlint::report::rdjsonl::render(&diags);
+    assert!(rdjsonl.contains(r#""start":{"column":31,"line":3}"#), "{rdjsonl}");
 }
 
 #[test]

@@ -78,6 +78,22 @@ impl SourceFile {
         offset + if self.bom { 3 } else { 0 }
     }
 
+    /// The 1-based number of the line holding `offset` (of the paragraph, for a text numbered
+    /// by paragraph) and the byte offset where that line or paragraph starts.
+    pub fn numbered_line_at(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        match &self.paragraph_starts {
+            Some(p) => {
+                let n = p.partition_point(|&s| s <= offset).max(1);
+                (n, p[n - 1].min(offset))
+            }
+            None => {
+                let line = self.line_index(offset);
+                (line + 1, self.line_starts[line])
+            }
+        }
+    }
+
     /// Zero-based line index containing `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
@@ -170,5 +186,6 @@ mod tests {
         assert_eq!(f.line_number(2), 2);
         assert_eq!(f.line_number(3), 2);
         assert_eq!(f.position(text.len() + 5), (2, 17));
+        assert_eq!(f.numbered_line_at(text.find("PLA").unwrap()), (2, second));
     }
 }
