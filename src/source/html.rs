@@ -192,10 +192,13 @@ pub fn scan(text: &str) -> HtmlScan {
                     }
                     st.skipped[i] += 1;
                 }
-                if is_heading(name) {
+                // A heading whose end tag is missing ends where the next block starts.
+                if BLOCKS.contains(&name) && name != b"br" {
                     if let Some(start) = st.heading.take() {
                         out.headings.push(start..span.start);
                     }
+                }
+                if is_heading(name) {
                     st.heading = Some(span.start);
                 }
                 match name {
@@ -422,6 +425,9 @@ mod tests {
         assert_eq!(s.links.len(), 1);
         assert_eq!(&t[s.links[0].clone()], "<a href=\"https://x.org\">it</a>");
         let li = t.find("<li>").unwrap();
+        // Without its end tag, a heading ends where the next block starts.
+        let open = scan("<h1>Title<p>Text.</p>").headings;
+        assert_eq!(open, vec![0..9]);
         assert!(s.breaks.contains(&li) && s.breaks.contains(&(li + 3)));
     }
 
