@@ -95,6 +95,10 @@ const OTHER_FILES: &[(&str, &str)] = &[
     ("fixtures/references/EXPECTED.md", "documentation"),
     ("fixtures/html/EXPECTED.md", "documentation"),
     (
+        "fixtures/docx/draft.docx",
+        "tests/word_and_html.rs (made by scripts/make-draft-docx.py)",
+    ),
+    (
         "fixtures/example-brief.txt",
         "example_brief_reports_exactly_its_planted_faults, tests/cli.rs",
     ),

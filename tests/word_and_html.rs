@@ -204,7 +204,10 @@ fn a_draft_reads_paragraphs_notes_and_headings() {
     // The typo in paragraph 3, character 31; the notes all have their markers.
     assert_eq!(got, vec![("ACR003", (3, 31))], "{diags:?}");
     let rdjsonl = factlint::report::rdjsonl::render(&diags);
-    assert!(rdjsonl.contains(r#""start":{"column":31,"line":3}"#), "{rdjsonl}");
+    assert!(
+        rdjsonl.contains(r#""start":{"column":31,"line":3}"#),
+        "{rdjsonl}"
+    );
 }
 
 #[test]
@@ -453,4 +456,32 @@ proptest::proptest! {
             assert_checked(&doc);
         }
     }
+}
+
+#[test]
+fn a_draft_on_words_own_template_reads_as_written() {
+    // Made by scripts/make-draft-docx.py on python-docx's default template, which Word wrote.
+    let path = "fixtures/docx/draft.docx";
+    let doc = load_path(Path::new(path), path).unwrap();
+    let paragraphs: Vec<&str> = doc.text().split("\n\n").collect();
+    assert_eq!(
+        paragraphs,
+        vec![
+            "Naval Operations in the Gulf of Guinea",
+            "The European Union Naval Force (EUNAVFOR) has escorted food aid \nshipments off Somalia since 2008.",
+            "A new mission now sails alongside EUNAFVOR in the Gulf of Guinea.",
+            "Sails",
+            "Ends",
+            "Thursday",
+            "March 8, 2024",
+        ]
+    );
+    assert_eq!(doc.headings.len(), 1);
+    // The reviewer's comment (misspelling it again) is not read.
+    assert!(!doc.text().contains("ASISMA"));
+    let got: Vec<(String, (usize, usize))> = check(&doc)
+        .iter()
+        .map(|d| (d.rule.clone(), d.file.position(d.finding.range.start)))
+        .collect();
+    assert_eq!(got, vec![("ACR003".to_string(), (3, 35))]);
 }
