@@ -42,6 +42,11 @@ pub fn diff(path: &str, before: &str, after: &str) -> String {
         .to_string()
 }
 
+/// Why a Word draft is not fixed: its text was read out of the package, and writing it back
+/// could not leave the rest of the file as it was.
+pub const NOT_FIXED_IN_PLACE: &str = "a Word document (.docx) is not fixed in place: factlint \
+     reads its text out of the package and does not write it back; make the change in Word";
+
 /// What happened to one file.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -54,6 +59,9 @@ pub enum Outcome {
 
 /// Applies fixes to `path`, whose content was `original` when checked.
 pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
+    if !crate::source::Format::from_path(&path.to_string_lossy()).is_text_file() {
+        return Outcome::Failed(NOT_FIXED_IN_PLACE.into());
+    }
     let fixed = apply_fixes(original, fixes);
     if fixed == original {
         return Outcome::Unchanged;

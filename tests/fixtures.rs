@@ -80,6 +80,9 @@ fixtures! {
     REF002_fire_named_md, REF002_fire_oneline_txt, REF002_quiet_named_md,
     REF002_quiet_oneline_txt, REF002_quiet_lost_txt, REF002_quiet_excerpt_txt,
     REF003_fire_md, REF003_fire_txt, REF003_quiet_md, REF003_quiet_txt,
+    // HTML: claim-like text in script, style, code, pre, attributes and comments is not read.
+    ACR001_fire_html, ACR001_quiet_html, DAT003_fire_html, DAT003_quiet_html,
+    DAT005_fire_html, DAT005_quiet_html, FCT001_fire_html, FCT001_quiet_html,
 }
 
 /// Files in `fixtures/` that are not rule fixtures nor their sidecars, and the test that reads
@@ -90,6 +93,11 @@ const OTHER_FILES: &[(&str, &str)] = &[
     ("fixtures/facts/EXPECTED.md", "documentation"),
     ("fixtures/numbers/EXPECTED.md", "documentation"),
     ("fixtures/references/EXPECTED.md", "documentation"),
+    ("fixtures/html/EXPECTED.md", "documentation"),
+    (
+        "fixtures/docx/draft.docx",
+        "tests/word_and_html.rs (made by scripts/make-draft-docx.py)",
+    ),
     (
         "fixtures/example-brief.txt",
         "example_brief_reports_exactly_its_planted_faults, tests/cli.rs",
@@ -150,7 +158,7 @@ fn every_fixture_file_has_a_test() {
                 problems.push(format!("{path}: no test; add `{name}` to fixtures! {{}}"));
             }
         } else if let Some(doc) = path.strip_suffix(".facts.toml") {
-            let has_doc = [".txt", ".md"]
+            let has_doc = [".txt", ".md", ".html"]
                 .iter()
                 .any(|ext| files.contains(&format!("{doc}{ext}")));
             if !has_doc {
@@ -264,7 +272,7 @@ fn assert_spans_on_char_boundaries(path: &str, diags: &[Diagnostic]) {
 fn spans_lie_on_char_boundaries() {
     let docs: Vec<String> = common::all_fixture_files()
         .into_iter()
-        .filter(|p| p.ends_with(".txt") || p.ends_with(".md"))
+        .filter(|p| p.ends_with(".txt") || p.ends_with(".md") || p.ends_with(".html"))
         .collect();
     assert!(!docs.is_empty(), "run from the repository root");
     for path in docs {

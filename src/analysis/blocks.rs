@@ -113,14 +113,19 @@ fn looks_like_text_heading(line: &str) -> bool {
 
 /// Splits a document into blocks.
 pub fn blocks(doc: &Document) -> Vec<Block> {
-    let file = &doc.file;
     let prose = &doc.prose;
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
     let mut heading_iter = doc.headings.iter().peekable();
     let mut prev_blank = true;
-    for index in 0..file.line_count() {
-        let range = file.line_range(index);
+    // The mask's lines: the text's, and in HTML a break where a block element opens or closes.
+    let mut from = 0;
+    let lines = prose.split_inclusive('\n').map(|l| {
+        let start = from;
+        from += l.len();
+        start..start + l.trim_end_matches(['\n', '\r']).len()
+    });
+    for range in lines {
         let line = &prose[range.clone()];
         let trimmed = line.trim_start();
         if trimmed.trim().is_empty() {
@@ -174,7 +179,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
         out.push(b);
     }
     // A lone short line between blank lines in plain text is a heading.
-    if doc.format == crate::source::Format::Text {
+    if doc.format.guesses_structure() {
         for b in &mut out {
             let text = &prose[b.range.clone()];
             if b.kind == BlockKind::Paragraph

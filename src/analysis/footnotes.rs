@@ -380,7 +380,7 @@ pub fn find_notes(
     // Notes without a heading, as at the foot of pages copied out of a PDF: lines "1 Author’s
     // interviews ..." numbered in sequence (two or more), each after its marker.
     let numbered = markers.iter().any(|m| m.label.parse::<u32>().is_ok());
-    if notes.is_empty() && doc.format == crate::source::Format::Text && numbered {
+    if notes.is_empty() && doc.format.guesses_structure() && numbered {
         static BARE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             // The capital or quotation mark after the number is checked below, not by a large
             // Unicode class in the pattern.
@@ -452,7 +452,7 @@ pub fn find_notes(
         }
     }
     // "* Since 2004, ..." notes for asterisk markers in plain text.
-    if doc.format == crate::source::Format::Text {
+    if doc.format.guesses_structure() {
         if let Some(first) = markers.iter().find(|m| m.kind == MarkerKind::Symbol) {
             for (i, line) in text.match_indices('\n') {
                 let start = i + 1;

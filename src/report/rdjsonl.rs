@@ -10,11 +10,11 @@ use crate::source::SourceFile;
 use serde_json::{json, Value};
 use std::ops::Range;
 
-/// 1-based line and 1-based UTF-8 byte column of `offset`.
+/// 1-based line (a Word draft's paragraph) and 1-based UTF-8 byte column of `offset`.
 pub fn byte_position(file: &SourceFile, offset: usize) -> (usize, usize) {
     let offset = offset.min(file.text.len());
-    let line = file.line_index(offset);
-    (line + 1, offset - file.line_starts()[line] + 1)
+    let (line, start) = file.numbered_line_at(offset);
+    (line, offset - start + 1)
 }
 
 fn range(file: &SourceFile, r: &Range<usize>) -> Value {

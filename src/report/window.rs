@@ -182,16 +182,17 @@ impl<'a> Excerpt<'a> {
         Some(start..end)
     }
 
-    /// The real 1-based line number of excerpt line `index` (gap lines borrow their
-    /// neighbour's, plus one, which codespan never shows).
+    /// The real 1-based line number of excerpt line `index` (for a text numbered by paragraph,
+    /// its paragraph's; gap lines borrow their neighbour's, plus one, which codespan never
+    /// shows).
     pub fn line_number(&self, index: usize) -> usize {
         match self.lines.get(index) {
-            Some(l) if l.real_index != usize::MAX => l.real_index + 1,
+            Some(l) if l.real_index != usize::MAX => self.file.line_number(l.real_index),
             _ => self
                 .lines
                 .get(..index)
                 .and_then(|ls| ls.iter().rev().find(|l| l.real_index != usize::MAX))
-                .map_or(1, |l| l.real_index + 2),
+                .map_or(1, |l| self.file.line_number(l.real_index) + 1),
         }
     }
 

@@ -421,6 +421,13 @@ pub fn check_with_progress(
             for (path, (original, fixes)) in
                 &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes)
             {
+                if !source::Format::from_path(path).is_text_file() {
+                    run.messages.push(format!(
+                        "no diff for {path}: {}",
+                        crate::fix::NOT_FIXED_IN_PLACE
+                    ));
+                    continue;
+                }
                 let after = custom::apply_fixes(original, fixes);
                 if after != *original {
                     run.diffs.push(crate::fix::diff(path, original, &after));
@@ -509,26 +516,34 @@ fn check_input(
     };
     let loaded = match (input, cache) {
         // With a cache, the text is read first: a cached result needs no analysis at all.
-        (Input::File { path, display }, Some(c)) => match source::read_path(path) {
-            Ok((text, bom)) => match c.get(display, text, bom, &|name| set_file(settings, name)) {
-                Ok(diagnostics) => {
-                    let report = DocumentReport {
-                        diagnostics,
-                        fact_lines: Vec::new(),
-                    };
-                    return (report, false);
+        // A Word draft's text is read out of its package, its positions by paragraph: it is
+        // not cached.
+        (Input::File { path, display }, Some(c))
+            if source::Format::from_path(display).is_text_file() =>
+        {
+            match source::read_path(path) {
+                Ok((text, bom)) => {
+                    match c.get(display, text, bom, &|name| set_file(settings, name)) {
+                        Ok(diagnostics) => {
+                            let report = DocumentReport {
+                                diagnostics,
+                                fact_lines: Vec::new(),
+                            };
+                            return (report, false);
+                        }
+                        Err(text) => Ok(Some(
+                            source::Document::new(
+                                display.as_str(),
+                                text,
+                                source::Format::from_path(display),
+                            )
+                            .with_bom(bom),
+                        )),
+                    }
                 }
-                Err(text) => Ok(Some(
-                    source::Document::new(
-                        display.as_str(),
-                        text,
-                        source::Format::from_path(display),
-                    )
-                    .with_bom(bom),
-                )),
-            },
-            Err(e) => Err(e),
-        },
+                Err(e) => Err(e),
+            }
+        }
         _ => load_input(input),
     };
     match loaded {

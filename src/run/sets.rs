@@ -12,9 +12,12 @@ pub fn collect_set(
     let per_file: Vec<_> = inputs
         .par_iter()
         .filter_map(|input| {
+            // A Word draft is read out of its package, not from the cache.
             if let (Input::File { path, display }, Some(c)) = (input, cache) {
-                let (text, bom) = source::read_path(path).ok()?;
-                return Some(c.get_or_collect(display, text, bom));
+                if source::Format::from_path(display).is_text_file() {
+                    let (text, bom) = source::read_path(path).ok()?;
+                    return Some(c.get_or_collect(display, text, bom));
+                }
             }
             let doc = load_input(input).ok().flatten()?;
             Some((doc.file.clone(), cache::FileAcronyms::of(&doc)))

@@ -7,12 +7,12 @@ use crate::source::{Format, SourceFile};
 use lsp_types::{CodeAction, CodeActionKind, Position, Range, TextEdit, Uri, WorkspaceEdit};
 use std::collections::HashMap;
 
-/// The suppression comment for `code`, with its line break: an HTML comment in Markdown, a
-/// `#` comment line in plain text.
+/// The suppression comment for `code`, with its line break: an HTML comment in Markdown and HTML,
+/// a `#` comment line in plain text (and in a Word draft's text, which an editor shows as text).
 pub fn directive(format: Format, kind: &str, code: &str) -> String {
     match format {
-        Format::Markdown => format!("<!-- factlint-{kind} {code} -->\n"),
-        Format::Text => format!("# factlint-{kind} {code}\n"),
+        Format::Markdown | Format::Html => format!("<!-- factlint-{kind} {code} -->\n"),
+        Format::Text | Format::Docx => format!("# factlint-{kind} {code}\n"),
     }
 }
 

@@ -12,6 +12,10 @@ pub struct SourceFile {
     /// The file on disk starts with a UTF-8 byte-order mark, kept out of `text`: an offset in
     /// `text` is [`SourceFile::file_offset`] bytes into the file.
     pub bom: bool,
+    /// For a text made out of a file that has no lines of its own (a Word draft), the byte
+    /// offsets where its numbered units (paragraphs) start: positions count those, a "line"
+    /// being a paragraph and a column a character within it. `None`: lines are lines.
+    paragraph_starts: Option<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -25,12 +29,69 @@ impl SourceFile {
             text,
             line_starts,
             bom: false,
+            paragraph_starts: None,
+        }
+    }
+
+    /// Numbers positions by paragraph: `starts` are the byte offsets where paragraphs start,
+    /// in order (the first is 0). A position's line is then its paragraph's number and its
+    /// column the character within the paragraph.
+    pub fn with_paragraphs(mut self, starts: Vec<usize>) -> Self {
+        self.set_paragraphs(starts);
+        self
+    }
+
+    /// [`SourceFile::with_paragraphs`], in place.
+    pub fn set_paragraphs(&mut self, mut starts: Vec<usize>) {
+        starts.retain(|&s| s <= self.text.len());
+        starts.sort_unstable();
+        starts.dedup();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        self.paragraph_starts = Some(starts);
+    }
+
+    /// Whether positions count paragraphs rather than lines ([`SourceFile::with_paragraphs`]).
+    pub fn numbers_paragraphs(&self) -> bool {
+        self.paragraph_starts.is_some()
+    }
+
+    /// The 1-based number shown for zero-based line `index`: the line's number, or for a text
+    /// numbered by paragraph the number of the paragraph the line lies in.
+    pub fn line_number(&self, index: usize) -> usize {
+        match &self.paragraph_starts {
+            None => index + 1,
+            Some(p) => {
+                let start = self
+                    .line_starts
+                    .get(index)
+                    .copied()
+                    .unwrap_or(self.text.len());
+                p.partition_point(|&s| s <= start).max(1)
+            }
         }
     }
 
     /// The byte offset in the file on disk of `offset` in `text`: 3 bytes further with a BOM.
     pub fn file_offset(&self, offset: usize) -> usize {
         offset + if self.bom { 3 } else { 0 }
+    }
+
+    /// The 1-based number of the line holding `offset` (of the paragraph, for a text numbered
+    /// by paragraph) and the byte offset where that line or paragraph starts.
+    pub fn numbered_line_at(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        match &self.paragraph_starts {
+            Some(p) => {
+                let n = p.partition_point(|&s| s <= offset).max(1);
+                (n, p[n - 1].min(offset))
+            }
+            None => {
+                let line = self.line_index(offset);
+                (line + 1, self.line_starts[line])
+            }
+        }
     }
 
     /// Zero-based line index containing `offset`.
@@ -74,6 +135,11 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
+        if let Some(p) = &self.paragraph_starts {
+            let n = p.partition_point(|&s| s <= offset).max(1);
+            let start = p[n - 1].min(offset);
+            return (n, self.text[start..offset].chars().count() + 1);
+        }
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
@@ -103,5 +169,23 @@ mod tests {
         assert_eq!(f.position(f.text.len()), (3, 5));
         // Inside the curly quote: its start.
         assert_eq!(f.position(4), (2, 1));
+    }
+
+    #[test]
+    fn paragraph_numbering_counts_paragraphs_and_their_characters() {
+        // Two paragraphs, the second with a line break inside.
+        let text = "First “one”.\n\nSecond\nline PLA.";
+        let second = text.find("Second").unwrap();
+        let f = SourceFile::new("t.docx", text).with_paragraphs(vec![0, second]);
+        assert_eq!(f.position(0), (1, 1));
+        assert_eq!(f.position(text.find('.').unwrap()), (1, 12));
+        assert_eq!(f.position(second), (2, 1));
+        // The column runs on across the line break inside the paragraph.
+        assert_eq!(f.position(text.find("PLA").unwrap()), (2, 13));
+        assert_eq!(f.line_number(0), 1);
+        assert_eq!(f.line_number(2), 2);
+        assert_eq!(f.line_number(3), 2);
+        assert_eq!(f.position(text.len() + 5), (2, 17));
+        assert_eq!(f.numbered_line_at(text.find("PLA").unwrap()), (2, second));
     }
 }

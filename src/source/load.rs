@@ -42,6 +42,9 @@ impl fmt::Display for LoadError {
 
 /// Reads `path` as a document, its format decided by extension.
 pub fn load_path(path: &Path, display: &str) -> Result<Document, LoadError> {
+    if Format::from_path(display) == Format::Docx {
+        return super::docx::load(path, display);
+    }
     let (text, bom) = read_path(path)?;
     Ok(Document::new(display, text, Format::from_path(display)).with_bom(bom))
 }

@@ -7,7 +7,10 @@
 //! never drift.
 
 mod directives;
+mod docx;
+mod docx_xml;
 mod file;
+mod html;
 mod load;
 mod markdown;
 pub mod toml_entries;
@@ -15,6 +18,7 @@ mod urls;
 mod walk;
 
 pub use directives::{Directive, DirectiveKind};
+pub use docx::{read_docx, read_docx_within, MAX_INFLATED};
 pub use file::SourceFile;
 pub use load::{load_path, load_stdin, read_path, LoadError};
 pub use walk::{expand_paths, Input, DOCUMENT_EXTENSIONS};
@@ -30,20 +34,39 @@ pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
 pub enum Format {
     Text,
     Markdown,
+    /// HTML: the body's text is prose, tags and code are not (see `html.rs`).
+    Html,
+    /// A Word draft (`.docx`): its paragraphs' text, read out of the package (see `docx.rs`).
+    Docx,
 }
 
 impl Format {
-    /// The format for a file name: Markdown by extension, plain text otherwise.
+    /// The format for a file name: by extension, plain text when none is known.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
-        if [".md", ".markdown", ".mdown", ".mkd", ".mkdn"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
-        {
+        let ext = |exts: &[&str]| exts.iter().any(|ext| lower.ends_with(ext));
+        if ext(&[".md", ".markdown", ".mdown", ".mkd", ".mkdn"]) {
             Format::Markdown
+        } else if ext(&[".html", ".htm"]) {
+            Format::Html
+        } else if ext(&[".docx"]) {
+            Format::Docx
         } else {
             Format::Text
         }
+    }
+
+    /// Whether a document's structure (headings, notes, lost bullets) is read from its lines
+    /// as in text copied out of a PDF: plain text, and the formats whose paragraphs carry no
+    /// markup for it (a Word draft's, an HTML page's `<p>`s).
+    pub fn guesses_structure(self) -> bool {
+        matches!(self, Format::Text | Format::Html | Format::Docx)
+    }
+
+    /// Whether the file holds the text itself, so that `--fix` can write to it (a `.docx` is a
+    /// zip package of XML: its text is read out of it, and is not the file).
+    pub fn is_text_file(self) -> bool {
+        self != Format::Docx
     }
 }
 
@@ -107,6 +130,22 @@ impl Document {
             footnote_refs = md.footnote_refs;
             footnote_defs = md.footnote_defs;
         }
+        if format == Format::Html {
+            let h = html::scan(&file.text);
+            for r in h.not_prose {
+                mask.blank(r);
+            }
+            for (r, with) in h.references {
+                mask.write(r, &with);
+            }
+            for at in h.breaks {
+                mask.line_break(at);
+            }
+            code = h.code;
+            literal = h.literal;
+            headings = h.headings;
+            links = h.links;
+        }
         let mut urls = urls::find_urls(&file.text);
         for r in &urls {
             mask.blank(r.clone());
@@ -157,6 +196,35 @@ impl Document {
         }
     }
 
+    /// A Word draft's document: its text (paragraphs joined by blank lines), numbered by
+    /// paragraph, its note marks not prose and recorded as footnotes, its headings.
+    fn from_docx(name: impl Into<String>, docx: docx::Docx) -> Document {
+        let docx::Docx {
+            text,
+            paragraph_starts,
+            headings,
+            footnote_refs,
+            footnote_defs,
+            marks,
+        } = docx;
+        let mut doc = Document::new(name, text, Format::Docx);
+        if let Some(file) = Arc::get_mut(&mut doc.file) {
+            file.set_paragraphs(paragraph_starts);
+        }
+        let mut bytes = std::mem::take(&mut doc.prose).into_bytes();
+        for r in marks {
+            // The marks are ASCII ("[12]"): blanking them keeps the prose UTF-8.
+            if let Some(b) = bytes.get_mut(r).filter(|b| b.is_ascii()) {
+                b.fill(b' ');
+            }
+        }
+        doc.prose = String::from_utf8(bytes).unwrap_or_else(|_| doc.file.text.clone());
+        doc.headings = headings;
+        doc.footnote_refs = footnote_refs;
+        doc.footnote_defs = footnote_defs;
+        doc
+    }
+
     pub fn text(&self) -> &str {
         &self.file.text
     }
@@ -184,16 +252,40 @@ impl<'a> Mask<'a> {
         // Widen to char boundaries so that only whole characters are replaced.
         let mut start = range.start.min(self.text.len());
         let mut end = range.end.min(self.text.len()).max(start);
-        while !self.text.is_char_boundary(start) {
+        // A character written over a character reference (`Mask::write`) is whole too.
+        let inside = |m: &Mask, i: usize| {
+            !m.text.is_char_boundary(i) || m.bytes.get(i).is_some_and(|b| b & 0xC0 == 0x80)
+        };
+        while start > 0 && inside(self, start) {
             start -= 1;
         }
-        while !self.text.is_char_boundary(end) {
+        while end < self.text.len() && inside(self, end) {
             end += 1;
         }
         for b in &mut self.bytes[start..end] {
             if *b != b'\n' && *b != b'\r' {
                 *b = b' ';
             }
+        }
+    }
+
+    /// Writes `with` (as long as `range`) over ASCII bytes of the text (an HTML character
+    /// reference): what the analysis reads there instead.
+    fn write(&mut self, range: Range<usize>, with: &str) {
+        let ascii = self
+            .text
+            .as_bytes()
+            .get(range.clone())
+            .is_some_and(|b| b.is_ascii());
+        if ascii && with.len() == range.len() {
+            self.bytes[range].copy_from_slice(with.as_bytes());
+        }
+    }
+
+    /// Makes the ASCII byte at `at` (a byte of a markup tag) a line break.
+    fn line_break(&mut self, at: usize) {
+        if self.text.as_bytes().get(at).is_some_and(u8::is_ascii) {
+            self.bytes[at] = b'\n';
         }
     }
 

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 /// Extensions of files that a directory walk picks up. Files named on the command line are
 /// checked whatever their extension.
-pub const DOCUMENT_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mkdn", "txt", "text"];
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdown", "mkd", "mkdn", "txt", "text", "html", "htm", "docx",
+];
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]

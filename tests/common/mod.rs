@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod docx;
+
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::{check_document_with_facts, Selection};
 use factlint::facts::Facts;
@@ -38,12 +40,12 @@ pub fn all_fixture_files() -> Vec<String> {
     out
 }
 
-/// Whether a file is a rule fixture: `<CODE>_fire*.{txt,md}` or `<CODE>_quiet*.{txt,md}`
-/// (`CODE` three capitals and three digits).
+/// Whether a file is a rule fixture: `<CODE>_fire*.{txt,md,html}` or
+/// `<CODE>_quiet*.{txt,md,html}` (`CODE` three capitals and three digits).
 pub fn is_rule_fixture(path: &str) -> bool {
     let name = file_name(path);
     let b = name.as_bytes();
-    (name.ends_with(".txt") || name.ends_with(".md"))
+    (name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".html"))
         && b.len() > 7
         && b[..3].iter().all(u8::is_ascii_uppercase)
         && b[3..6].iter().all(u8::is_ascii_digit)

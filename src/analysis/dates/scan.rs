@@ -181,7 +181,14 @@ impl<'a> Scanner<'a> {
             };
             // "Tuesday, 3 March", "Tuesday, the 3rd of March", "Saturday, 2026-02-28".
             let k = if self.text(k) == "the" { k + 1 } else { k };
-            if self.month_at(k).is_some() || self.day_at(k).is_some() || self.year_at(k).is_some() {
+            // A weekday that ends a block (a table cell, a line of its own) is not the date's.
+            let same_block = self.tokens.get(k).is_some_and(|t| {
+                let gap = &self.prose[self.tokens[j].end()..t.start()];
+                memchr::memchr_iter(b'\n', gap.as_bytes()).nth(1).is_none()
+            });
+            let dated =
+                self.month_at(k).is_some() || self.day_at(k).is_some() || self.year_at(k).is_some();
+            if same_block && dated {
                 weekday = Some((wd, self.tokens[j].range()));
                 j = k;
             }

@@ -249,6 +249,13 @@ mod tests {
     }
 
     #[test]
+    fn a_curly_apostrophe_before_a_parenthesis_is_no_panic() {
+        // The shared-head form looked for the modifier one byte after the apostrophe.
+        assert!(defs("The agency’s (ABCD) report was read.").is_empty());
+        assert!(defs("The agency’ (ABCD) report was read.").is_empty());
+    }
+
+    #[test]
     fn definitions_in_both_orders_and_other_forms() {
         let pair = |s: &str, l: &str| (s.to_string(), l.to_string());
         assert_eq!(

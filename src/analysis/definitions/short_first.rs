@@ -24,9 +24,9 @@ pub(super) fn shared_head(
         return None;
     }
     let before = prose[..open].trim_end();
-    let w_start = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+    let w_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let modifier = &before[w_start..];
     if modifier.len() < 4
         || !modifier.bytes().all(|b| b.is_ascii_lowercase())

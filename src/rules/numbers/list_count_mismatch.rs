@@ -167,7 +167,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         // Fewer items, and a paragraph right after them: a bullet may have been lost in
         // extraction ("o Training. ..." then "Legal finish. ..."); too ambiguous to report.
         let after = a.blocks.get(bi + 1 + items.len());
-        let plain_text = cx.doc.format == crate::source::Format::Text;
+        let plain_text = cx.doc.format.guesses_structure();
         if plain_text && count < announced && after.is_some_and(|n| n.kind == BlockKind::Paragraph)
         {
             continue;

@@ -35,6 +35,9 @@ const MIN_WORDS: usize = 10;
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.doc.text();
+    // Lines are the prose mask's: the text's, and in HTML those its block elements make.
+    let prose = cx.doc.prose.as_str();
+    let line_start_of = |at: usize| prose[..at].rfind('\n').map_or(0, |i| i + 1);
     let words = |r: &std::ops::Range<usize>| text[r.clone()].split_whitespace();
     // The block before, and the first block of the run of copies it belongs to. Blocks are
     // compared word by word where they stand: nothing is copied or kept.
@@ -46,11 +49,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         // A note after its (masked) label, "<FN35> ..." or "[^3]: ...": consecutive notes
         // legitimately cite the same source.
-        let line_start = cx
-            .doc
-            .file
-            .line_range(cx.doc.file.line_index(b.range.start))
-            .start;
+        let line_start = line_start_of(b.range.start);
         if !text[line_start..b.range.start].trim().is_empty() {
             previous = None;
             continue;
@@ -78,9 +77,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // Lines that hold only a URL (not prose, so not in any block), pasted twice in a row.
     let mut previous_url: Option<(usize, &str)> = None;
     for url in &cx.doc.urls {
-        let line = cx.doc.file.line_range(cx.doc.file.line_index(url.start));
-        let line_start = line.start;
-        let line_end = text[url.end..]
+        let line_start = line_start_of(url.start);
+        let line_end = prose[url.end..]
             .find('\n')
             .map_or(text.len(), |i| url.end + i);
         let line = &text[line_start..line_end];
@@ -90,7 +88,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some((end, prev)) = previous_url {
-            if prev == this && text[end..line_start].trim().is_empty() {
+            // In HTML, the tags between the two lines are not read.
+            let between = if cx.doc.format == crate::source::Format::Html {
+                prose
+            } else {
+                text
+            };
+            if prev == this && between[end..line_start].trim().is_empty() {
                 out.push(
                     Finding::new(
                         url.clone(),
