@@ -178,9 +178,13 @@ fn boundary_after(
     footnotes: &Footnotes,
 ) -> Option<usize> {
     let tok = &tokens[i];
-    let s = &prose[tok.range()];
     let terminal = match tok.kind() {
-        TokenKind::Punct => matches!(s, "." | "!" | "?" | "…"),
+        // Punctuation is one character: its first byte tells most of it.
+        TokenKind::Punct => match prose.as_bytes()[tok.start()] {
+            b'.' | b'!' | b'?' => true,
+            b if b.is_ascii() => false,
+            _ => &prose[tok.range()] == "…",
+        },
         // "in 2000.8 China": the year's period ends the sentence, the marker follows.
         TokenKind::Number => footnotes
             .marker_in_token(i)
@@ -190,6 +194,7 @@ fn boundary_after(
     if !terminal {
         return None;
     }
+    let s = &prose[tok.range()];
     if s == "." && tok.kind() == TokenKind::Punct && is_abbreviation_period(prose, tokens, i) {
         return None;
     }
