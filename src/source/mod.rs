@@ -6,10 +6,14 @@
 //! stage reads the mask, so all offsets are byte offsets into the original text and line numbers
 //! never drift.
 
+mod asciidoc;
 mod directives;
 mod file;
 mod load;
 mod markdown;
+mod mdx;
+mod rst;
+mod sitegen;
 pub mod toml_entries;
 mod urls;
 mod walk;
@@ -30,13 +34,28 @@ pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize;
 pub enum Format {
     Text,
     Markdown,
+    /// Markdown with JSX and JavaScript (`.mdx`).
+    Mdx,
+    /// reStructuredText (`.rst`).
+    Rst,
+    /// AsciiDoc (`.adoc`, `.asciidoc`).
+    AsciiDoc,
 }
 
 impl Format {
     /// The format for a file name: Markdown by extension, plain text otherwise.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
-        if [".md", ".markdown", ".mdown", ".mkd", ".mkdn"]
+        if lower.ends_with(".mdx") {
+            Format::Mdx
+        } else if lower.ends_with(".rst") || lower.ends_with(".rest") {
+            Format::Rst
+        } else if [".adoc", ".asciidoc", ".asc"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            Format::AsciiDoc
+        } else if [".md", ".markdown", ".mdown", ".mkd", ".mkdn"]
             .iter()
             .any(|ext| lower.ends_with(ext))
         {
@@ -45,6 +64,17 @@ impl Format {
             Format::Text
         }
     }
+}
+
+/// What a line-based markup scanner (reStructuredText, AsciiDoc) found.
+#[derive(Default, Debug)]
+struct MarkupScan {
+    /// Everything that is not prose.
+    not_prose: Vec<Range<usize>>,
+    /// Literal blocks, code and comments: not read at all (a URL or suppression comment in
+    /// them is an example of one).
+    literal: Vec<Range<usize>>,
+    headings: Vec<Range<usize>>,
 }
 
 /// A footnote reference or definition written in Markdown syntax (`[^label]`).
@@ -95,8 +125,8 @@ impl Document {
         let mut footnote_defs = Vec::new();
         let mut code: Vec<Range<usize>> = Vec::new();
         let mut literal: Vec<Range<usize>> = Vec::new();
-        if format == Format::Markdown {
-            let md = markdown::scan(&file.text);
+        if matches!(format, Format::Markdown | Format::Mdx) {
+            let md = markdown::scan(&file.text, format == Format::Mdx);
             code = md.code;
             literal = md.literal;
             for r in md.not_prose {
@@ -106,6 +136,19 @@ impl Document {
             links = md.links;
             footnote_refs = md.footnote_refs;
             footnote_defs = md.footnote_defs;
+        }
+        if matches!(format, Format::Rst | Format::AsciiDoc) {
+            let scanned = if format == Format::Rst {
+                rst::scan(&file.text)
+            } else {
+                asciidoc::scan(&file.text)
+            };
+            for r in scanned.not_prose {
+                mask.blank(r);
+            }
+            code = scanned.literal.clone();
+            literal = scanned.literal;
+            headings = scanned.headings;
         }
         let mut urls = urls::find_urls(&file.text);
         for r in &urls {
