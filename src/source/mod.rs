@@ -21,7 +21,7 @@ mod walk;
 pub use directives::{Directive, DirectiveKind};
 pub use file::SourceFile;
 pub use load::{load_path, load_stdin, read_path, LoadError};
-pub use walk::{expand_paths, Input, DOCUMENT_EXTENSIONS};
+pub use walk::{expand_paths, expand_paths_filtered, Input, DOCUMENT_EXTENSIONS};
 
 use std::ops::Range;
 use std::sync::Arc;
