@@ -80,6 +80,13 @@ fixtures! {
     REF002_fire_named_md, REF002_fire_oneline_txt, REF002_quiet_named_md,
     REF002_quiet_oneline_txt, REF002_quiet_lost_txt, REF002_quiet_excerpt_txt,
     REF003_fire_md, REF003_fire_txt, REF003_quiet_md, REF003_quiet_txt,
+    // Formats: what is not prose stays quiet (fixtures/formats/).
+    ACR001_quiet_shortcodes_md, ACR001_quiet_liquid_md, DAT002_quiet_linkrefs_md,
+    REF002_quiet_emoji_md, ACR001_quiet_kramdown_md, ACR001_quiet_math_md,
+    ACR001_quiet_mdx_mdx, ACR001_quiet_rst_rst, ACR001_quiet_adoc_adoc,
+    // ... and prose inside prose bodies is still checked.
+    ACR001_fire_bodies_md, ACR001_fire_mdx_mdx, ACR001_fire_rst_rst, ACR001_fire_adoc_adoc,
+    NUM005_fire_money_md,
 }
 
 /// Files in `fixtures/` that are not rule fixtures nor their sidecars, and the test that reads
@@ -90,6 +97,7 @@ const OTHER_FILES: &[(&str, &str)] = &[
     ("fixtures/facts/EXPECTED.md", "documentation"),
     ("fixtures/numbers/EXPECTED.md", "documentation"),
     ("fixtures/references/EXPECTED.md", "documentation"),
+    ("fixtures/formats/EXPECTED.md", "documentation"),
     (
         "fixtures/example-brief.txt",
         "example_brief_reports_exactly_its_planted_faults, tests/cli.rs",
@@ -150,7 +158,7 @@ fn every_fixture_file_has_a_test() {
                 problems.push(format!("{path}: no test; add `{name}` to fixtures! {{}}"));
             }
         } else if let Some(doc) = path.strip_suffix(".facts.toml") {
-            let has_doc = [".txt", ".md"]
+            let has_doc = [".txt", ".md", ".mdx", ".rst", ".adoc"]
                 .iter()
                 .any(|ext| files.contains(&format!("{doc}{ext}")));
             if !has_doc {
