@@ -184,6 +184,9 @@ fn prose() -> impl Strategy<Value = String> {
         // Site generators' templating, MDX, reStructuredText and AsciiDoc markup.
         prop::sample::select(vec![
             "{{< x >}}",
+            "{{%}}",
+            "{{<",
+            ">}}",
             "{{< /x >}}",
             "{{% n %}}",
             "{{% /n %}}",

@@ -12,6 +12,9 @@
 use super::sitegen::Spans;
 use std::ops::Range;
 
+/// The longest `{expression}` read: one that does not close within it is not taken for one.
+const MAX_EXPRESSION: usize = 8192;
+
 /// Elements whose content is code, not prose.
 const CODE_ELEMENTS: &[&str] = &["script", "style", "pre", "code", "kbd", "samp"];
 
@@ -19,11 +22,16 @@ const CODE_ELEMENTS: &[&str] = &["script", "style", "pre", "code", "kbd", "samp"
 pub fn scan(text: &str, code: &Spans) -> Vec<Range<usize>> {
     let mut out = esm(text, code);
     let esm_spans = Spans::new(out.clone());
+    let mut budget: usize = 1 << 22;
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(off) = memchr::memchr2(b'{', b'<', &bytes[i..]) {
         let at = i + off;
         if code.contains(at) || esm_spans.contains(at) {
+            i = at + 1;
+            continue;
+        }
+        if bytes[at] == b'{' && budget == 0 {
             i = at + 1;
             continue;
         }
@@ -36,6 +44,13 @@ pub fn scan(text: &str, code: &Spans) -> Vec<Range<usize>> {
             Some(end) => {
                 out.push(at..end);
                 i = end;
+            }
+            // An expression that never closes is a syntax error to MDX: the rest of its line
+            // is left as it is. Searches that fail share a budget, so that a page of them
+            // costs a bounded time; past it, no more braces are read as expressions.
+            None if bytes[at] == b'{' => {
+                budget = budget.saturating_sub((at + MAX_EXPRESSION).min(bytes.len()) - at);
+                i = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n + 1)
             }
             None => i = at + 1,
         }
@@ -84,7 +99,7 @@ fn balanced(text: &str, at: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut i = at;
-    let limit = (at + 20_000).min(bytes.len());
+    let limit = (at + MAX_EXPRESSION).min(bytes.len());
     while i < limit {
         let b = bytes[i];
         match quote {
@@ -195,7 +210,12 @@ pub fn block_not_prose(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
             jsx_tag(text, at)
         };
         let Some(end) = end else {
-            i = at + 1;
+            // As in `scan`: an unclosed brace leaves the rest of its line as it is.
+            i = if bytes[at] == b'{' {
+                memchr::memchr(b'\n', &bytes[at..block.end]).map_or(block.end, |n| at + n + 1)
+            } else {
+                at + 1
+            };
             continue;
         };
         let end = end.min(block.end.max(at + 1));
@@ -264,6 +284,14 @@ mod tests {
         let blanked: Vec<&str> = r.iter().map(|r| &t[r.clone()]).collect();
         assert!(blanked.contains(&"ABC"), "{blanked:?}");
         assert!(!blanked.iter().any(|s| s.contains("Text")));
+    }
+
+    #[test]
+    fn unclosed_braces_cost_little() {
+        let t = "{".repeat(100_000) + &"<a ".repeat(50_000) + &"x {\n".repeat(50_000);
+        let start = std::time::Instant::now();
+        let _ = kept(&t);
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn shortcode_tags(text: &str) -> Vec<Shortcode> {
         // The escaped form, shown as an example in docs: `{{</* name */>}}`.
         if window[3..].starts_with("/*") {
             let close = if kind == b'<' { "*/>}}" } else { "*/%}}" };
-            if let Some(end) = window.find(close) {
+            if let Some(end) = window[5..].find(close).map(|e| e + 5) {
                 tags.push(Shortcode {
                     range: i..i + end + close.len(),
                     kind,
@@ -119,7 +119,8 @@ fn shortcode_tags(text: &str) -> Vec<Shortcode> {
             continue;
         }
         let close = if kind == b'<' { ">}}" } else { "%}}" };
-        let Some(end) = window.find(close) else {
+        // After the opener: in "{{%}}" the '%' of "{{%" is not the start of "%}}".
+        let Some(end) = window[3..].find(close).map(|e| e + 3) else {
             continue;
         };
         let inner = window[3..end].trim_start();
@@ -170,7 +171,14 @@ fn shortcodes(text: &str, code: &Spans, out: &mut Vec<Range<usize>>) {
             stack.push(i);
             continue;
         }
-        if let Some(k) = stack.iter().rposition(|&o| tags[o].name == t.name) {
+        // Looked for among the innermost few: no page nests shortcodes deeper, and a page of
+        // unclosed ones must not cost a search of all of them at each closing tag.
+        let lowest = stack.len().saturating_sub(64);
+        if let Some(k) = stack[lowest..]
+            .iter()
+            .rposition(|&o| tags[o].name == t.name)
+            .map(|k| k + lowest)
+        {
             let open = &tags[stack[k]];
             bodies.push((open.range.end..t.range.start, open.kind));
             stack.truncate(k);
@@ -228,16 +236,22 @@ fn liquid(text: &str, code: &Spans, out: &mut Vec<Range<usize>>) {
         })
         .collect();
     let mut i = 0;
+    // Blocks with no closing tag after some point have none after any later point either.
+    let mut unclosed: Vec<&str> = Vec::new();
     while i < tags.len() {
         let (range, name) = &tags[i];
         out.push(range.clone());
-        if RAW_BLOCKS.contains(&name.as_str()) && !code.contains(range.start) {
+        if RAW_BLOCKS.contains(&name.as_str())
+            && !code.contains(range.start)
+            && !unclosed.contains(&name.as_str())
+        {
             let end_name = format!("end{name}");
             if let Some(j) = (i + 1..tags.len()).find(|&j| tags[j].1 == end_name) {
                 out.push(range.start..tags[j].0.end);
                 i = j + 1;
                 continue;
             }
+            unclosed.push(name);
         }
         i += 1;
     }
@@ -410,9 +424,28 @@ mod tests {
     }
 
     #[test]
+    fn many_unclosed_tags_cost_little() {
+        let t =
+            "{{< a >}}".repeat(20_000) + &"{{< /b >}}".repeat(20_000) + &"{% raw %}".repeat(20_000);
+        let start = std::time::Instant::now();
+        let _ = blanked(&t);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn no_panic_on_multibyte_text() {
         let t = "é{{<é".repeat(200) + "{{%“" + &"ü".repeat(3000) + ":é:{: é}";
         let _ = blanked(&t);
         let _ = admonition_bodies("!!! note\n    é\n");
+        for t in [
+            "{{%}}",
+            "{{<>}}",
+            "{{</*/>}}",
+            "{{%/*/%}}",
+            "{{< />}}",
+            "{{%%}}x{{% /%}}",
+        ] {
+            let _ = blanked(t);
+        }
     }
 }
