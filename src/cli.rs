@@ -85,9 +85,13 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or directories to check (directories are walked; .gitignore is respected).
-    #[arg(default_value = ".")]
+    /// Files or directories to check (directories are walked; .gitignore is respected)
+    /// [default: ., or - with --stdin-filename].
     paths: Vec<PathBuf>,
+    /// The name of standard input ('-'): its format comes from the name's extension, and its
+    /// configuration and per-path overrides are that path's.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
     /// Config file [default: the nearest factlint.toml upward from the current directory].
     #[arg(long)]
     config: Option<PathBuf>,
@@ -240,8 +244,17 @@ fn color_choice(when: ColorWhen) -> ColorChoice {
     }
 }
 
-fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.paths.is_empty() {
+        let default = if args.stdin_filename.is_some() {
+            "-"
+        } else {
+            "."
+        };
+        args.paths.push(PathBuf::from(default));
+    }
     let options = CheckOptions {
+        stdin_filename: args.stdin_filename.clone(),
         config: match (&args.config, args.no_config) {
             (_, true) => ConfigSource::Ignore,
             (Some(p), false) => ConfigSource::File(p.clone()),

@@ -12,7 +12,13 @@
 //! exempt = ["PLA", "MFO"]     # acronyms your readers know without a definition
 //! known = ["general", "government"]   # lexicon domains (default: all five)
 //! scope = "set"               # "set" (default): a definition counts in every file; or "file"
+//!
+//! extend-include = ["*.markdown2", "notes/*.draft"]  # walk these too, besides the document
+//!                                                    # extensions (read by their extension)
+//! exclude = ["drafts", "vendor/**", "CHANGELOG.md"] # never walk these
 //! ```
+//! The walk's globs are read against paths relative to the config file's folder; a glob
+//! without a `/` matches a file or folder name at any depth, as ruff's do.
 //! Unknown keys are errors that point at the offending line.
 
 use crate::diagnostic::Severity;
@@ -72,6 +78,32 @@ pub struct Config {
     /// Per-path overrides.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// Globs of files a directory walk checks besides the document extensions.
+    #[serde(default)]
+    pub extend_include: Vec<String>,
+    /// Globs of files and folders a directory walk leaves out.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// The walk's globs (`extend-include` or `exclude`), compiled: each is read against a path
+/// relative to the config's folder, and one without a `/` also against any file or folder
+/// name below it.
+pub fn compile_walk_globs(key: &str, globs: &[String]) -> Result<globset::GlobSet, String> {
+    let mut b = globset::GlobSetBuilder::new();
+    for g in globs {
+        let glob = |p: &str| {
+            globset::GlobBuilder::new(p)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("invalid glob '{g}' in `{key}`: {}", e.kind()))
+        };
+        b.add(glob(g.trim_start_matches("./"))?);
+        if !g.contains('/') {
+            b.add(glob(&format!("**/{g}"))?);
+        }
+    }
+    b.build().map_err(|e| e.to_string())
 }
 
 /// `[[overrides]] files = ["glossary/**"] ignore = ["ACR001"]`: rules left out for some paths.
@@ -144,6 +176,11 @@ impl Config {
         out.push_str(&format!("facts = {}\n", paths(&self.facts)));
         out.push_str(&format!("rules = {}\n", paths(&self.rules)));
         out.push_str(&format!("packs = {}\n", list(&self.packs)));
+        out.push_str(&format!(
+            "extend-include = {}\nexclude = {}\n",
+            list(&self.extend_include),
+            list(&self.exclude)
+        ));
         out.push_str("\n[severity]\n");
         for rule in crate::rules::BUILTIN {
             let m = rule.meta();
@@ -257,6 +294,8 @@ const KEYS: &[&str] = &[
     "rules",
     "packs",
     "overrides",
+    "extend-include",
+    "exclude",
 ];
 
 /// Parses and validates a config: all its problems at once (syntax errors, unknown keys, values
@@ -278,6 +317,8 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> 
             "rules" => read(entry.value).map(|v| config.rules = v),
             "packs" => read(entry.value).map(|v| config.packs = v),
             "overrides" => read(entry.value).map(|v| config.overrides = v),
+            "extend-include" => read(entry.value).map(|v| config.extend_include = v),
+            "exclude" => read(entry.value).map(|v| config.exclude = v),
             _ => Err(key_problem),
         };
         if let Err(p) = result {
@@ -292,6 +333,16 @@ pub fn parse_config(name: &str, text: &str) -> Result<Config, Vec<ConfigError>> 
                     "unknown acronym domain '{name}' in `known` (one of: general, government, economics, science, software)"
                 ),
             ));
+        }
+    }
+    for (key, globs) in [
+        ("extend-include", &config.extend_include),
+        ("exclude", &config.exclude),
+    ] {
+        for g in globs {
+            if let Err(message) = compile_walk_globs(key, std::slice::from_ref(g)) {
+                problems.push((find_value_span(text, key, g).unwrap_or(0..0), message));
+            }
         }
     }
     // Codes in [severity], select and ignore must name rules. Custom rule ids ("house.rule")
@@ -389,6 +440,18 @@ mod tests {
         assert!(spans[1].contains("sometimes"), "{spans:?}");
         assert!(spans[2].contains("XYZ9"), "{spans:?}");
         assert!(spans[3].contains("loud"), "{spans:?}");
+    }
+
+    #[test]
+    fn a_bad_walk_glob_points_at_itself() {
+        let text = "select = [\"ACR\"]\nexclude = [\"drafts\", \"a/**[\"]\n";
+        let e = parse_config("factlint.toml", text).unwrap_err().remove(0);
+        assert_eq!(&text[e.range.unwrap()], "\"a/**[\"");
+        assert!(
+            e.message.contains("invalid glob 'a/**[' in `exclude`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

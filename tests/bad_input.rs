@@ -117,15 +117,14 @@ fn a_pathological_regex_in_a_custom_rule_is_a_clear_error() {
 }
 
 fn check(text: &str, format: Format) -> Vec<(String, usize, usize)> {
-    let doc = Document::new(
-        if format == Format::Markdown {
-            "p.md"
-        } else {
-            "p.txt"
-        },
-        text,
-        format,
-    );
+    let name = match format {
+        Format::Markdown => "p.md",
+        Format::Mdx => "p.mdx",
+        Format::Rst => "p.rst",
+        Format::AsciiDoc => "p.adoc",
+        _ => "p.txt",
+    };
+    let doc = Document::new(name, text, format);
     let diags = check_document(&doc, &Settings::default(), &Selection::all());
     for d in &diags {
         let r = &d.finding.range;
@@ -182,6 +181,48 @@ fn prose() -> impl Strategy<Value = String> {
         Just("\n\n".to_string()),
         Just("# Heading\n".to_string()),
         Just("| a | b |\n".to_string()),
+        // Site generators' templating, MDX, reStructuredText and AsciiDoc markup.
+        prop::sample::select(vec![
+            "{{< x >}}",
+            "{{%}}",
+            "{{<",
+            ">}}",
+            "{{< /x >}}",
+            "{{% n %}}",
+            "{{% /n %}}",
+            "{{</* y */>}}",
+            "{% raw %}",
+            "{% endraw %}",
+            "{{ .T }}",
+            "$5 ",
+            "$x$ ",
+            "$$\n",
+            "\\[",
+            "\\]",
+            ":dog2: ",
+            "{: .c}",
+            "{#id}\n",
+            "> [!TIP]\n",
+            "[x]: <> (y)\n",
+            "<Note>",
+            "</Note>",
+            "import x from 'y'\n",
+            "{a}",
+            "{/* c */}",
+            ".. note::\n",
+            "::\n\n    ",
+            ".. code-block:: x\n",
+            "----\n",
+            "[source]\n",
+            "``x`` ",
+            ":ref:`a` ",
+            "|s| ",
+            "+x+ ",
+            "`m` ",
+            ":attr: v\n",
+            "  ",
+        ])
+        .prop_map(str::to_string),
         "[ -~]{0,12}".prop_map(|s| s),
         any::<char>().prop_map(|c| c.to_string()),
     ];
@@ -193,7 +234,7 @@ proptest! {
 
     #[test]
     fn spans_on_char_boundaries_and_order_is_deterministic(text in prose()) {
-        for format in [Format::Text, Format::Markdown] {
+        for format in [Format::Text, Format::Markdown, Format::Mdx, Format::Rst, Format::AsciiDoc] {
             let first = check(&text, format);
             let second = check(&text, format);
             prop_assert_eq!(&first, &second);

@@ -83,6 +83,13 @@ fixtures! {
     // HTML: claim-like text in script, style, code, pre, attributes and comments is not read.
     ACR001_fire_html, ACR001_quiet_html, DAT003_fire_html, DAT003_quiet_html,
     DAT005_fire_html, DAT005_quiet_html, FCT001_fire_html, FCT001_quiet_html,
+    // Formats: what is not prose stays quiet (fixtures/formats/).
+    ACR001_quiet_shortcodes_md, ACR001_quiet_liquid_md, DAT002_quiet_linkrefs_md,
+    REF002_quiet_emoji_md, ACR001_quiet_kramdown_md, ACR001_quiet_math_md,
+    ACR001_quiet_mdx_mdx, ACR001_quiet_rst_rst, ACR001_quiet_adoc_adoc,
+    // ... and prose inside prose bodies is still checked.
+    ACR001_fire_bodies_md, ACR001_fire_mdx_mdx, ACR001_fire_rst_rst, ACR001_fire_adoc_adoc,
+    NUM005_fire_money_md,
 }
 
 /// Files in `fixtures/` that are not rule fixtures nor their sidecars, and the test that reads
@@ -98,6 +105,7 @@ const OTHER_FILES: &[(&str, &str)] = &[
         "fixtures/docx/draft.docx",
         "tests/word_and_html.rs (made by scripts/make-draft-docx.py)",
     ),
+    ("fixtures/formats/EXPECTED.md", "documentation"),
     (
         "fixtures/example-brief.txt",
         "example_brief_reports_exactly_its_planted_faults, tests/cli.rs",
@@ -158,7 +166,7 @@ fn every_fixture_file_has_a_test() {
                 problems.push(format!("{path}: no test; add `{name}` to fixtures! {{}}"));
             }
         } else if let Some(doc) = path.strip_suffix(".facts.toml") {
-            let has_doc = [".txt", ".md", ".html"]
+            let has_doc = [".txt", ".md", ".mdx", ".rst", ".adoc", ".html"]
                 .iter()
                 .any(|ext| files.contains(&format!("{doc}{ext}")));
             if !has_doc {

@@ -39,7 +39,11 @@ impl ConfigFinder {
                     Input::Error { display, .. } | Input::EmptyDirectory { display } => {
                         cwd.join(display)
                     }
-                    Input::Stdin => cwd,
+                    // Named by --stdin-filename: judged as that file would be.
+                    Input::Stdin { name: Some(name) } => {
+                        cwd.join(Path::new(name).parent().unwrap_or(Path::new("")))
+                    }
+                    Input::Stdin { name: None } => cwd,
                 };
                 self.by_dir
                     .entry(dir.clone())
@@ -163,8 +167,10 @@ impl Environment {
         if self.overrides.is_empty() {
             return;
         }
-        let Input::File { path, .. } = input else {
-            return;
+        let path = match input {
+            Input::File { path, .. } => path.as_path(),
+            Input::Stdin { name: Some(name) } => Path::new(name),
+            _ => return,
         };
         let full = absolute(path);
         let relative = self

@@ -12,6 +12,7 @@ mod document;
 mod environment;
 mod facts_files;
 mod sets;
+mod walk_rules;
 
 pub use document::{prepare_document, DocumentSetup};
 pub use facts_files::sidecar_for;
@@ -87,6 +88,9 @@ pub struct CheckOptions {
     pub shard: Option<Shard>,
     /// Keep results in this folder and reuse them for unchanged files (see [`cache`]).
     pub cache: Option<PathBuf>,
+    /// The name standard input goes by (`--stdin-filename`): its format, configuration and
+    /// overrides are that path's.
+    pub stdin_filename: Option<String>,
 }
 
 /// A deterministic share of a run's files, for spreading a large repository over the machines
@@ -241,7 +245,13 @@ pub fn check_with_progress(
         })?),
         None => None,
     };
-    let mut inputs = source::expand_paths(&options.paths);
+    let walk = walk_rules::WalkRules::new(&options.config);
+    let mut inputs = source::expand_paths_filtered(&options.paths, &|p, d| walk.keep(p, d));
+    for input in &mut inputs {
+        if let Input::Stdin { name } = input {
+            name.clone_from(&options.stdin_filename);
+        }
+    }
     // Each file is checked under the nearest factlint.toml upward from it (as ruff finds its
     // configuration), unless --config or --no-config says otherwise: one environment per
     // configuration, built once.
@@ -264,7 +274,7 @@ pub fn check_with_progress(
     }
     if environments.is_empty() {
         // No inputs: the codes given are still checked against the configuration in effect.
-        let config_path = finder.config_for(&options.config, &Input::Stdin);
+        let config_path = finder.config_for(&options.config, &Input::Stdin { name: None });
         environments.push(Environment::new(config_path, options, as_of)?);
     }
     for code in options.select.iter().flatten().chain(&options.ignore) {
@@ -442,7 +452,10 @@ pub fn check_with_progress(
             });
             run.diffed = true;
         }
-        FixMode::Apply => apply_fixes(&mut run, options.unsafe_fixes),
+        FixMode::Apply => {
+            let stdin = options.stdin_filename.as_deref().unwrap_or(STDIN_NAME);
+            apply_fixes(&mut run, options.unsafe_fixes, stdin)
+        }
     }
     Ok(run)
 }
@@ -450,13 +463,13 @@ pub fn check_with_progress(
 /// The name standard input goes by in reports.
 const STDIN_NAME: &str = "<stdin>";
 
-/// Writes the safe fixes to their files (standard input's to `stdin_fixed`), and keeps what
-/// they did not touch.
-fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool) {
+/// Writes the safe fixes to their files (standard input's, named `stdin`, to `stdin_fixed`),
+/// and keeps what they did not touch.
+fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool, stdin: &str) {
     use crate::fix::Outcome;
     let mut fixed_any = false;
     for (path, (original, fixes)) in &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes) {
-        if path == STDIN_NAME {
+        if path == stdin {
             // Standard input has no file to write: the fixed text goes to standard output.
             run.stdin_fixed = Some(custom::apply_fixes(original, fixes));
             fixed_any = true;
@@ -489,7 +502,7 @@ fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool) {
 /// Reads an input as a document; `Ok(None)` for a directory that holds none.
 pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::LoadError> {
     match input {
-        Input::Stdin => source::load_stdin().map(Some),
+        Input::Stdin { name } => source::load_stdin(name.as_deref()).map(Some),
         Input::File { path, display } => source::load_path(path, display).map(Some),
         Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
         Input::EmptyDirectory { .. } => Ok(None),

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 pub fn directive(format: Format, kind: &str, code: &str) -> String {
     match format {
         Format::Markdown | Format::Html => format!("<!-- factlint-{kind} {code} -->\n"),
+        Format::Mdx => format!("{{/* factlint-{kind} {code} */}}\n"),
+        Format::Rst => format!(".. factlint-{kind} {code}\n"),
+        Format::AsciiDoc => format!("// factlint-{kind} {code}\n"),
         Format::Text | Format::Docx => format!("# factlint-{kind} {code}\n"),
     }
 }
@@ -19,7 +22,9 @@ pub fn directive(format: Format, kind: &str, code: &str) -> String {
 /// Where a file-wide comment goes: the top, or after Markdown front matter.
 fn file_directive_offset(file: &SourceFile, format: Format) -> usize {
     let text = &file.text;
-    if format == Format::Markdown && (text.starts_with("---\n") || text.starts_with("---\r\n")) {
+    if matches!(format, Format::Markdown | Format::Mdx)
+        && (text.starts_with("---\n") || text.starts_with("---\r\n"))
+    {
         for i in 1..file.line_count() {
             let r = file.line_range(i);
             if matches!(&text[r.clone()], "---" | "...") {

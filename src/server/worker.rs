@@ -86,8 +86,17 @@ pub(crate) fn check(job: Job, options: &CheckOptions) -> Outcome {
             let format = Format::from_path(&name);
             (name, format)
         }
-        None if job.language == "markdown" => (job.key.clone(), Format::Markdown),
-        None => (job.key.clone(), Format::Text),
+        // An unsaved buffer: its format from the editor's language id.
+        None => {
+            let format = match job.language.as_str() {
+                "markdown" => Format::Markdown,
+                "mdx" => Format::Mdx,
+                "restructuredtext" | "rst" => Format::Rst,
+                "asciidoc" => Format::AsciiDoc,
+                _ => Format::Text,
+            };
+            (job.key.clone(), format)
+        }
     };
     let config_path = job.path.clone().unwrap_or_else(super::stand_in_path);
     let doc = Document::new(name, job.text, format);

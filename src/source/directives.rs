@@ -7,7 +7,9 @@
 //! <!-- factlint-disable-next-line DAT005 -->
 //! <!-- factlint-disable-file REF002 -->
 //! ```
-//! and in plain text also as a comment line of its own: `# factlint-disable-next-line DAT005`.
+//! and in plain text also as a comment line of its own: `# factlint-disable-next-line DAT005`;
+//! in MDX as `{/* factlint-disable ACR001 */}`, in reStructuredText as a comment
+//! (`.. factlint-disable ACR001`), in AsciiDoc as a comment line (`// factlint-disable ACR001`).
 //! Codes may be prefixes ("ACR") or custom rule ids, separated by spaces or commas; no code
 //! means every rule.
 //!
@@ -21,7 +23,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:<!--[ \t]*|^[ \t]*(?:#|//)[ \t]*)factlint-([a-z][a-z-]*)([ \t][^\n]*?)?[ \t]*(?:-->|$)")
+    Regex::new(r"(?m)(?:<!--[ \t]*|\{/\*[ \t]*|^[ \t]*(?:#|//|\.\.)[ \t]*)factlint-([a-z][a-z-]*)([ \t][^\n]*?)?[ \t]*(?:-->|\*/\}|$)")
         .expect("suppression pattern compiles")
 });
 

@@ -66,15 +66,17 @@ pub fn read_path(path: &Path) -> Result<(String, bool), LoadError> {
     Ok((decode(bytes)?, bom))
 }
 
-/// Reads standard input as a plain-text document named `<stdin>`.
-pub fn load_stdin() -> Result<Document, LoadError> {
+/// Reads standard input as a document named `name` (`--stdin-filename`), its format decided by
+/// that name's extension; without a name, as plain text named `<stdin>`.
+pub fn load_stdin(name: Option<&str>) -> Result<Document, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io(e.to_string()))?;
     let bom = bytes.starts_with("\u{feff}".as_bytes());
     let text = decode(bytes)?;
-    Ok(Document::new("<stdin>", text, Format::Text).with_bom(bom))
+    let format = name.map_or(Format::Text, Format::from_path);
+    Ok(Document::new(name.unwrap_or("<stdin>"), text, format).with_bom(bom))
 }
 
 /// Text from bytes: NUL bytes mean a binary file; invalid UTF-8 is reported with its position;

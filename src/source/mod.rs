@@ -6,6 +6,7 @@
 //! stage reads the mask, so all offsets are byte offsets into the original text and line numbers
 //! never drift.
 
+mod asciidoc;
 mod directives;
 mod docx;
 mod docx_xml;
@@ -13,6 +14,9 @@ mod file;
 mod html;
 mod load;
 mod markdown;
+mod mdx;
+mod rst;
+mod sitegen;
 pub mod toml_entries;
 mod urls;
 mod walk;
@@ -21,7 +25,7 @@ pub use directives::{Directive, DirectiveKind};
 pub use docx::{read_docx, read_docx_within, MAX_INFLATED};
 pub use file::SourceFile;
 pub use load::{load_path, load_stdin, read_path, LoadError};
-pub use walk::{expand_paths, Input, DOCUMENT_EXTENSIONS};
+pub use walk::{expand_paths, expand_paths_filtered, Input, DOCUMENT_EXTENSIONS};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -38,6 +42,12 @@ pub enum Format {
     Html,
     /// A Word draft (`.docx`): its paragraphs' text, read out of the package (see `docx.rs`).
     Docx,
+    /// Markdown with JSX and JavaScript (`.mdx`).
+    Mdx,
+    /// reStructuredText (`.rst`).
+    Rst,
+    /// AsciiDoc (`.adoc`, `.asciidoc`).
+    AsciiDoc,
 }
 
 impl Format {
@@ -45,7 +55,13 @@ impl Format {
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         let ext = |exts: &[&str]| exts.iter().any(|ext| lower.ends_with(ext));
-        if ext(&[".md", ".markdown", ".mdown", ".mkd", ".mkdn"]) {
+        if ext(&[".mdx"]) {
+            Format::Mdx
+        } else if ext(&[".rst", ".rest"]) {
+            Format::Rst
+        } else if ext(&[".adoc", ".asciidoc", ".asc"]) {
+            Format::AsciiDoc
+        } else if ext(&[".md", ".markdown", ".mdown", ".mkd", ".mkdn"]) {
             Format::Markdown
         } else if ext(&[".html", ".htm"]) {
             Format::Html
@@ -68,6 +84,17 @@ impl Format {
     pub fn is_text_file(self) -> bool {
         self != Format::Docx
     }
+}
+
+/// What a line-based markup scanner (reStructuredText, AsciiDoc) found.
+#[derive(Default, Debug)]
+struct MarkupScan {
+    /// Everything that is not prose.
+    not_prose: Vec<Range<usize>>,
+    /// Literal blocks, code and comments: not read at all (a URL or suppression comment in
+    /// them is an example of one).
+    literal: Vec<Range<usize>>,
+    headings: Vec<Range<usize>>,
 }
 
 /// A footnote reference or definition written in Markdown syntax (`[^label]`).
@@ -118,8 +145,8 @@ impl Document {
         let mut footnote_defs = Vec::new();
         let mut code: Vec<Range<usize>> = Vec::new();
         let mut literal: Vec<Range<usize>> = Vec::new();
-        if format == Format::Markdown {
-            let md = markdown::scan(&file.text);
+        if matches!(format, Format::Markdown | Format::Mdx) {
+            let md = markdown::scan(&file.text, format == Format::Mdx);
             code = md.code;
             literal = md.literal;
             for r in md.not_prose {
@@ -145,6 +172,19 @@ impl Document {
             literal = h.literal;
             headings = h.headings;
             links = h.links;
+        }
+        if matches!(format, Format::Rst | Format::AsciiDoc) {
+            let scanned = if format == Format::Rst {
+                rst::scan(&file.text)
+            } else {
+                asciidoc::scan(&file.text)
+            };
+            for r in scanned.not_prose {
+                mask.blank(r);
+            }
+            code = scanned.literal.clone();
+            literal = scanned.literal;
+            headings = scanned.headings;
         }
         let mut urls = urls::find_urls(&file.text);
         for r in &urls {

@@ -1,11 +1,17 @@
 //! Turning command-line paths into the list of documents to check.
+//!
+//! A directory walk keeps the files whose extension names a format factlint reads
+//! ([`DOCUMENT_EXTENSIONS`]); the caller may widen or narrow that per file (the run layer applies
+//! each configuration's `extend-include` and `exclude`). Files named on the command line are
+//! checked whatever their extension.
 
 use std::path::{Path, PathBuf};
 
 /// Extensions of files that a directory walk picks up. Files named on the command line are
 /// checked whatever their extension.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdown", "mkd", "mkdn", "txt", "text", "html", "htm", "docx",
+    "md", "markdown", "mdown", "mkd", "mkdn", "mdx", "rst", "adoc", "asciidoc", "txt", "text",
+    "html", "htm", "docx",
 ];
 
 /// One thing to check.
@@ -13,8 +19,9 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 pub enum Input {
     /// A file, with the name to show for it.
     File { path: PathBuf, display: String },
-    /// Standard input.
-    Stdin,
+    /// Standard input, with the name `--stdin-filename` gave it (its format, configuration and
+    /// overrides follow from that name).
+    Stdin { name: Option<String> },
     /// A path that could not be walked, with the reason.
     Error { display: String, message: String },
     /// A directory that holds no document to check.
@@ -27,7 +34,7 @@ impl Input {
             Input::File { display, .. }
             | Input::Error { display, .. }
             | Input::EmptyDirectory { display } => display,
-            Input::Stdin => "<stdin>",
+            Input::Stdin { name } => name.as_deref().unwrap_or("<stdin>"),
         }
     }
 }
@@ -35,10 +42,16 @@ impl Input {
 /// Expands files, directories (recursively, honouring .gitignore and hidden files like git
 /// does, keeping only document extensions) and `-` into a sorted, de-duplicated list.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<Input> {
+    expand_paths_filtered(paths, &|_, default| default)
+}
+
+/// [`expand_paths`], with `keep(path, default)` deciding for each file a walk finds whether it
+/// is checked (`default`: whether its extension is a document's).
+pub fn expand_paths_filtered(paths: &[PathBuf], keep: &dyn Fn(&Path, bool) -> bool) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(Input::Stdin);
+            out.push(Input::Stdin { name: None });
             continue;
         }
         if path.is_dir() {
@@ -51,7 +64,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Input> {
                 match entry {
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                        if is_file && has_document_extension(entry.path()) {
+                        if is_file && keep(entry.path(), has_document_extension(entry.path())) {
                             found.push(Input::File {
                                 display: entry.path().display().to_string(),
                                 path: entry.into_path(),

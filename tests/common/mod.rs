@@ -40,12 +40,15 @@ pub fn all_fixture_files() -> Vec<String> {
     out
 }
 
-/// Whether a file is a rule fixture: `<CODE>_fire*.{txt,md,html}` or
-/// `<CODE>_quiet*.{txt,md,html}` (`CODE` three capitals and three digits).
+/// Whether a file is a rule fixture: `<CODE>_fire*.EXT` or `<CODE>_quiet*.EXT`, EXT one of
+/// the formats read (`txt`, `md`, `mdx`, `rst`, `adoc`, `html`; `CODE` three capitals and
+/// three digits).
 pub fn is_rule_fixture(path: &str) -> bool {
     let name = file_name(path);
     let b = name.as_bytes();
-    (name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".html"))
+    [".txt", ".md", ".mdx", ".rst", ".adoc", ".html"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
         && b.len() > 7
         && b[..3].iter().all(u8::is_ascii_uppercase)
         && b[3..6].iter().all(u8::is_ascii_digit)
