@@ -248,15 +248,7 @@ mod tests {
     use super::*;
 
     fn kept(text: &str) -> String {
-        let mut bytes = text.as_bytes().to_vec();
-        for r in scan(text, &Spans::default()) {
-            for b in &mut bytes[r] {
-                if *b != b'\n' {
-                    *b = b' ';
-                }
-            }
-        }
-        String::from_utf8(bytes).unwrap()
+        crate::source::blank_ranges(text, scan(text, &Spans::default()))
     }
 
     #[test]

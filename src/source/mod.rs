@@ -335,6 +335,21 @@ impl<'a> Mask<'a> {
     }
 }
 
+/// `text` with `ranges` blanked as the prose mask blanks them (line breaks kept): what the
+/// format scanners' tests read.
+#[cfg(test)]
+pub(crate) fn blank_ranges(text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        for b in &mut bytes[r] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
