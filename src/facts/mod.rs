@@ -179,21 +179,8 @@ impl Facts {
     /// valid is kept.
     pub fn load(path: &Path) -> (Option<Facts>, Vec<Diagnostic>) {
         let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Facts::parse(&name, &text),
-                Err(_) => {
-                    let file = Arc::new(SourceFile::new(name, ""));
-                    (
-                        None,
-                        vec![Diagnostic::file_error(
-                            file,
-                            FACTS_RULE,
-                            "facts file is not valid UTF-8",
-                        )],
-                    )
-                }
-            },
+        match crate::source::read_settings_file(path) {
+            Ok(text) => Facts::parse(&name, &text),
             Err(e) => {
                 let file = Arc::new(SourceFile::new(name, ""));
                 (

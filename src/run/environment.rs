@@ -114,7 +114,7 @@ impl Environment {
         let cache = options.cache.as_ref().map(|cache_dir| {
             let config_text = config_path
                 .as_ref()
-                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|p| crate::source::read_settings_file(p).ok())
                 .unwrap_or_default();
             // What of the command line changes findings (not fail-on, fixes or the output).
             let what = format!(
