@@ -13,8 +13,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The files one diagnostic points into, each as its excerpt: its document first, then any
-/// others its labels name.
-struct FileSet<'a>(Vec<Excerpt<'a>>);
+/// others its labels name; and their names as shown (control characters escaped).
+struct FileSet<'a>(Vec<Excerpt<'a>>, Vec<String>);
 
 impl FileSet<'_> {
     fn get(&self, id: usize) -> Result<&Excerpt<'_>, FilesError> {
@@ -28,7 +28,10 @@ impl<'a> Files<'a> for FileSet<'_> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(&self.get(id)?.file.name)
+        self.1
+            .get(id)
+            .map(String::as_str)
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
@@ -87,7 +90,8 @@ fn to_codespan<'a>(d: &'a Diagnostic) -> (CsDiagnostic<usize>, FileSet<'a>) {
     };
     let mut labels = Vec::new();
     if no_span {
-        diag = diag.with_message(format!("{}: {}", d.path(), f.message));
+        let name = super::shown_name(d.path());
+        diag = diag.with_message(format!("{name}: {}", f.message));
     } else {
         let doc = id_of(&d.file, &f.range);
         labels.push((doc, f.range.clone(), true, f.label.as_str()));
@@ -100,6 +104,10 @@ fn to_codespan<'a>(d: &'a Diagnostic) -> (CsDiagnostic<usize>, FileSet<'a>) {
         files
             .iter()
             .map(|(file, spans)| Excerpt::new(file, spans))
+            .collect(),
+        files
+            .iter()
+            .map(|(file, _)| super::shown_name(&file.name).into_owned())
             .collect(),
     );
     let labels: Vec<Label<usize>> = labels

@@ -36,9 +36,9 @@ impl ConfigFinder {
                     }
                     // A directory that could not be walked or holds no documents is judged
                     // under the configuration of where it is.
-                    Input::Error { display, .. } | Input::EmptyDirectory { display } => {
-                        cwd.join(display)
-                    }
+                    Input::Error { display, .. }
+                    | Input::EmptyDirectory { display }
+                    | Input::SkippedLinks { display, .. } => cwd.join(display),
                     Input::Stdin => cwd,
                 };
                 self.by_dir

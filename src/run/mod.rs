@@ -11,6 +11,7 @@ mod commands;
 mod document;
 mod environment;
 mod facts_files;
+mod fixes;
 mod sets;
 
 pub use document::{prepare_document, DocumentSetup};
@@ -378,7 +379,10 @@ pub fn check_with_progress(
         }
     }
     let mut run = CheckRun {
-        files: inputs.len(),
+        files: inputs
+            .iter()
+            .filter(|i| !matches!(i, Input::SkippedLinks { .. }))
+            .count(),
         errored: results.iter().any(|(_, err)| *err)
             || !facts_problems.is_empty()
             || !rule_problems.is_empty(),
@@ -435,82 +439,9 @@ pub fn check_with_progress(
             });
             run.diffed = true;
         }
-        FixMode::Apply => {
-            // The real path of each file (its name as shown may be escaped: not UTF-8).
-            let real: HashMap<&str, &Path> = inputs
-                .iter()
-                .filter_map(|i| match i {
-                    Input::File { path, display } => Some((display.as_str(), path.as_path())),
-                    _ => None,
-                })
-                .collect();
-            // Temporary files a killed run left beside these files go first.
-            let dirs: std::collections::BTreeSet<&Path> = real
-                .values()
-                .map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()))
-                .map(|d| d.unwrap_or(Path::new(".")))
-                .collect();
-            let stale: usize = dirs.iter().map(|d| crate::fix::remove_stale_temps(d)).sum();
-            if stale > 0 {
-                let s = if stale == 1 { "" } else { "s" };
-                run.messages.push(format!(
-                    "removed {stale} temporary file{s} an interrupted run left behind"
-                ));
-            }
-            apply_fixes(&mut run, options.unsafe_fixes, &real)
-        }
+        FixMode::Apply => fixes::apply(&mut run, options.unsafe_fixes, &inputs),
     }
     Ok(run)
-}
-
-/// The name standard input goes by in reports.
-const STDIN_NAME: &str = "<stdin>";
-
-/// Writes the safe fixes to their files (standard input's to `stdin_fixed`), and keeps what
-/// they did not touch. A file that cannot be written gets an error diagnostic of its own (in
-/// the summary, and the run exits 2); the others are still written.
-fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool, real: &HashMap<&str, &Path>) {
-    use crate::fix::Outcome;
-    let mut fixed: Vec<String> = Vec::new();
-    let mut failed: Vec<Diagnostic> = Vec::new();
-    for (path, (file, fixes)) in &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes) {
-        if path == STDIN_NAME {
-            // Standard input has no file to write: the fixed text goes to standard output.
-            run.stdin_fixed = Some(custom::apply_fixes(&file.text, fixes));
-            fixed.push(path.clone());
-            continue;
-        }
-        let on_disk = real.get(path.as_str()).copied().unwrap_or(Path::new(path));
-        match crate::fix::fix_file(on_disk, &file.text, fixes) {
-            Outcome::Fixed(n) => {
-                fixed.push(path.clone());
-                let s = if n == 1 { "" } else { "s" };
-                run.messages.push(format!("fixed {n} finding{s} in {path}"));
-            }
-            Outcome::Unchanged => {}
-            Outcome::ChangedSinceRead => run
-                .messages
-                .push(format!("{path} changed since it was read; not fixed")),
-            Outcome::Failed(e) => {
-                let message = format!("could not write the fixes: {e}");
-                failed.push(Diagnostic::file_error(file.clone(), IO_RULE, message));
-            }
-        }
-    }
-    // What remains of a fixed file is what the fixes did not touch.
-    run.diagnostics.retain(|d| {
-        !fixed.iter().any(|p| p == d.path())
-            || !d
-                .finding
-                .fix
-                .as_ref()
-                .is_some_and(|f| f.is_safe() || unsafe_fixes)
-    });
-    if !failed.is_empty() {
-        run.errored = true;
-        run.diagnostics.extend(failed);
-        engine::sort(&mut run.diagnostics);
-    }
 }
 
 /// Reads an input as a document; `Ok(None)` for a directory that holds none.
@@ -519,7 +450,7 @@ pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::Loa
         Input::Stdin => source::load_stdin().map(Some),
         Input::File { path, display } => source::load_path(path, display).map(Some),
         Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
-        Input::EmptyDirectory { .. } => Ok(None),
+        Input::EmptyDirectory { .. } | Input::SkippedLinks { .. } => Ok(None),
     }
 }
 
@@ -575,14 +506,22 @@ fn check_input(
         }
         Ok(None) => {
             let file = Arc::new(SourceFile::new(input.display(), ""));
-            let mut d = Diagnostic::file_error(
-                file,
-                IO_RULE,
-                format!(
+            let message = match input {
+                Input::SkippedLinks { links, .. } => {
+                    let s = if links.len() == 1 { "" } else { "s" };
+                    format!(
+                        "{} symbolic link{s} to documents not followed (name a link on the \
+                         command line to check it): {}",
+                        links.len(),
+                        links.join(", ")
+                    )
+                }
+                _ => format!(
                     "no documents found in this directory (looked for .{} files)",
                     source::DOCUMENT_EXTENSIONS.join(", .")
                 ),
-            );
+            };
+            let mut d = Diagnostic::file_error(file, IO_RULE, message);
             d.severity = Severity::Warning;
             only(d, false)
         }

@@ -12,6 +12,18 @@ pub struct SourceFile {
     /// The file on disk starts with a UTF-8 byte-order mark, kept out of `text`: an offset in
     /// `text` is [`SourceFile::file_offset`] bytes into the file.
     pub bom: bool,
+    /// Characters before each multiple of [`CHECKPOINT`] bytes, built the first time a column
+    /// far into a long line is asked for: a column then costs at most one checkpoint's scan,
+    /// not a count from the line start (100,000 findings on one line stay linear).
+    char_checkpoints: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// Characters in `bytes`, which may start or end inside a character: the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl SourceFile {
@@ -25,6 +37,7 @@ impl SourceFile {
             text,
             line_starts,
             bom: false,
+            char_checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -76,8 +89,40 @@ impl SourceFile {
         }
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
-        (line + 1, column)
+        let bytes = self.text.as_bytes();
+        let column = if offset - start <= 2 * CHECKPOINT {
+            chars_in(&bytes[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line + 1, column + 1)
+    }
+
+    /// The character offset of byte `offset` (an offset inside a character counts as that
+    /// character's start), counted from the nearest checkpoint.
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        self.chars_before(offset)
+    }
+
+    /// Characters in `text[..offset]`, from the nearest checkpoint.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let mut counts = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+            let mut total = 0;
+            counts.push(0);
+            for chunk in bytes.chunks(CHECKPOINT) {
+                total += chars_in(chunk);
+                counts.push(total);
+            }
+            counts
+        });
+        let k = offset / CHECKPOINT;
+        checkpoints[k] + chars_in(&bytes[k * CHECKPOINT..offset])
     }
 }
 
@@ -103,5 +148,17 @@ mod tests {
         assert_eq!(f.position(f.text.len()), (3, 5));
         // Inside the curly quote: its start.
         assert_eq!(f.position(4), (2, 1));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_come_from_checkpoints() {
+        let line = "é zq ".repeat(5000);
+        let text = format!("first\n{line}\nlast");
+        let f = SourceFile::new("t", text.as_str());
+        for (i, _) in text.match_indices("zq").step_by(97) {
+            let expected = text[6..i].chars().count() + 1;
+            assert_eq!(f.position(i), (2, expected));
+        }
+        assert_eq!(f.position(text.len()), (3, 5));
     }
 }
