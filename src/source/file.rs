@@ -19,7 +19,7 @@ pub struct SourceFile {
 }
 
 /// Bytes between two character-count checkpoints.
-const CHECKPOINT: usize = 4096;
+const CHECKPOINT: usize = 512;
 
 /// Characters in `bytes`, which may start or end inside a character: the bytes that start one.
 fn chars_in(bytes: &[u8]) -> usize {
