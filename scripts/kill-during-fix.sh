@@ -48,8 +48,9 @@ for i in $(seq 1 "$RUNS"); do
         sleep 0.005
     done
     if compgen -G ".doc.txt.factlint-tmp-*" >/dev/null; then aimed=$((aimed + 1)); fi
-    # Anywhere from the first bytes of the temporary file to after the rename.
-    sleep "$((RANDOM % 2)).$(printf %03d $((RANDOM % 1000)))"
+    # Anywhere from the first bytes of the temporary file to a little after the rename (a
+    # write of tens of MB and its flush take some tens of milliseconds to a few hundred).
+    sleep "0.$(printf %03d $((RANDOM % 300)))"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     now=$(sha256sum < doc.txt)
