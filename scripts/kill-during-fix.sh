@@ -68,7 +68,28 @@ for i in $(seq 1 "$RUNS"); do
     fi
     rm -f doc.txt
 done
+# SIGTERM and SIGINT during the write: the handler removes the temporary file at once.
+term_left=0 term_intact=0
+for sig in TERM INT TERM INT TERM; do
+    cp orig.txt doc.txt
+    "$BIN" check --no-config --no-cache --rules rule.toml --select house.per-cent --fix doc.txt \
+        >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 1 4000); do
+        if compgen -G ".doc.txt.factlint-tmp-*" >/dev/null || ! kill -0 "$pid" 2>/dev/null; then
+            break
+        fi
+        sleep 0.002
+    done
+    kill -s "$sig" "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    now=$(sha256sum < doc.txt)
+    if [ "$now" = "$OLD" ] || [ "$now" = "$FIXED" ]; then term_intact=$((term_intact + 1)); fi
+    term_left=$((term_left + $(compgen -G ".doc.txt.factlint-tmp-*" | wc -l || true)))
+    rm -f doc.txt .doc.txt.factlint-tmp-*
+done
 echo "runs: $RUNS on a ${MB} MB file; kills aimed at the write (temporary file present): $aimed"
 echo "original intact: $intact ($old old content, $new fully fixed), partial: $partial"
 echo "temporary files left by the kills: $left, removed by the next run: $removed"
-[ "$partial" -eq 0 ] && [ "$left" -eq "$removed" ]
+echo "SIGTERM/SIGINT during the write: 5 runs, original intact $term_intact, temporary files left $term_left"
+[ "$partial" -eq 0 ] && [ "$left" -eq "$removed" ] && [ "$term_left" -eq 0 ] && [ "$term_intact" -eq 5 ]
