@@ -343,6 +343,21 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_is_kept_when_running_as_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("o.txt");
+        fs::write(&p, "old").unwrap();
+        if fs::metadata(&p).unwrap().uid() != 0 {
+            return; // Only root may give a file to another user.
+        }
+        std::os::unix::fs::chown(&p, Some(12345), Some(23456)).unwrap();
+        write_file(&p, b"new").unwrap();
+        let m = fs::metadata(&p).unwrap();
+        assert_eq!((m.uid(), m.gid()), (12345, 23456));
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
     fn a_long_name_still_gets_a_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join(format!("{}.txt", "n".repeat(240)));
