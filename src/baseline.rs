@@ -18,6 +18,9 @@ pub struct Entry {
     pub context: String,
 }
 
+/// The version of the baseline format this release writes and reads.
+const VERSION: u32 = 1;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct File {
     version: u32,
@@ -58,7 +61,13 @@ pub fn entry(d: &Diagnostic) -> Entry {
     let r = d.finding.range.clone();
     Entry {
         rule: d.rule.clone(),
-        path: d.path().replace('\\', "/"),
+        // Windows separators are written as `/`, so that a baseline holds on every system; on
+        // Unix a backslash is a character of the name.
+        path: if cfg!(windows) {
+            d.path().replace('\\', "/")
+        } else {
+            d.path().to_string()
+        },
         text: normalise(text.get(r.clone()).unwrap_or("")),
         context: normalise(sentence_around(text, r.start, r.end)),
     }
@@ -75,7 +84,7 @@ pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> std::io::Result<usize> 
         .collect();
     let n = findings.len();
     let json = serde_json::to_string_pretty(&File {
-        version: 1,
+        version: VERSION,
         findings,
     })
     .map_err(std::io::Error::other)?;
@@ -85,10 +94,27 @@ pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> std::io::Result<usize> 
 
 /// Reads a baseline.
 pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::source::read_settings_file(path)
         .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
-    let file: File = serde_json::from_str(&text)
-        .map_err(|e| format!("invalid baseline {}: {e}", path.display()))?;
+    parse(&text).map_err(|e| format!("invalid baseline {}: {e}", path.display()))
+}
+
+/// The findings of a baseline's text; a version this release does not know is refused (its
+/// findings may not mean what they say here).
+fn parse(text: &str) -> Result<Vec<Entry>, String> {
+    #[derive(Deserialize)]
+    struct Version {
+        version: serde_json::Value,
+    }
+    let v: Version = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if v.version != serde_json::json!(VERSION) {
+        return Err(format!(
+            "unknown baseline version {} (this factlint reads version {VERSION}); \
+             write it again with --write-baseline",
+            v.version
+        ));
+    }
+    let file: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
     Ok(file.findings)
 }
 
@@ -119,6 +145,15 @@ pub fn filter(diagnostics: &mut Vec<Diagnostic>, baseline: &[Entry]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_version_is_refused() {
+        let e = parse(r#"{"version": 99, "findings": []}"#).unwrap_err();
+        assert!(e.contains("unknown baseline version 99"), "{e}");
+        assert!(parse(r#"{"version": "1", "findings": []}"#).is_err());
+        assert!(parse(r#"{"findings": []}"#).is_err());
+        assert_eq!(parse(r#"{"version": 1, "findings": []}"#).unwrap(), vec![]);
+    }
 
     #[test]
     fn sentence_context() {

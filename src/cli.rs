@@ -193,6 +193,14 @@ enum ColorWhen {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    factlint::fix::mark_process_start();
+    // SIGINT, SIGTERM or SIGHUP while `--fix` or a baseline is being written: the temporary
+    // file beside it goes, the file itself is left as it was, and the exit status says how the
+    // run ended (128 + the signal, as a shell reports it; ctrlc does not say which signal).
+    let _ = ctrlc::set_handler(|| {
+        factlint::fix::remove_registered_temps();
+        std::process::exit(130);
+    });
     let result = match cli.command {
         Command::Check(args) => check(*args),
         Command::Rules { format } => list_rules(format),

@@ -273,7 +273,7 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file: every problem in it, each with its span.
 pub fn load_config(path: &Path) -> Result<Config, Vec<ConfigError>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::source::read_settings_file(path).map_err(|e| {
         vec![ConfigError {
             file: Arc::new(SourceFile::new(path.display().to_string(), "")),
             range: None,

@@ -74,7 +74,7 @@ fn problem(file: &Arc<SourceFile>, range: Range<usize>, message: impl Into<Strin
 /// Reads a rule file from disk.
 pub fn load_rule_file(path: &Path) -> RuleFile {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match crate::source::read_settings_file(path) {
         Ok(text) => parse_rules(&name, &text),
         Err(e) => {
             let file = Arc::new(SourceFile::new(name, ""));

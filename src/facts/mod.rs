@@ -179,21 +179,8 @@ impl Facts {
     /// valid is kept.
     pub fn load(path: &Path) -> (Option<Facts>, Vec<Diagnostic>) {
         let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Facts::parse(&name, &text),
-                Err(_) => {
-                    let file = Arc::new(SourceFile::new(name, ""));
-                    (
-                        None,
-                        vec![Diagnostic::file_error(
-                            file,
-                            FACTS_RULE,
-                            "facts file is not valid UTF-8",
-                        )],
-                    )
-                }
-            },
+        match crate::source::read_settings_file(path) {
+            Ok(text) => Facts::parse(&name, &text),
             Err(e) => {
                 let file = Arc::new(SourceFile::new(name, ""));
                 (
@@ -350,6 +337,25 @@ fn validate_fact(
             )));
         }
     }
+    // TOML writes nan and inf as numbers; no count or amount is either, and every comparison
+    // with them would be false (a fact that silently never speaks).
+    let finite = |v: &Spanned<f64>| {
+        if v.get_ref().is_finite() {
+            Ok(())
+        } else {
+            Err(Box::new(problem(
+                file,
+                v.span(),
+                format!("{id}: a value must be a finite number, not {}", v.get_ref()),
+            )))
+        }
+    };
+    if let Some(v) = &f.value {
+        finite(v)?;
+    }
+    for v in f.values.iter().flat_map(|vs| vs.get_ref().values()) {
+        finite(v)?;
+    }
     let (claim, value_span) = if let Some(v) = &f.value {
         (Claim::Value(*v.get_ref()), v.span())
     } else if let Some(vs) = &f.values {
@@ -466,5 +472,17 @@ to = "2011"
         assert!(e[0].0.contains("exactly one of"), "{e:?}");
         let e = errors("[document]\nas_of = \"soon\"\n");
         assert_eq!(e[0].1, "\"soon\"");
+    }
+
+    #[test]
+    fn nan_and_infinite_values_are_refused_at_their_span() {
+        let e = errors("[[fact]]\nabout = [\"X\"]\nvalue = nan\n");
+        assert!(e[0].0.contains("finite number, not NaN"), "{e:?}");
+        assert_eq!(e[0].1, "nan");
+        let e = errors("[[fact]]\nabout = [\"X\"]\nvalues = { \"2013\" = -inf }\n");
+        assert!(e[0].0.contains("finite number"), "{e:?}");
+        assert_eq!(e[0].1, "-inf");
+        let e = errors("[[fact]]\nabout = [\"X\"]\ntolerance = nan\nvalue = 3\n");
+        assert!(e[0].0.contains("tolerance"), "{e:?}");
     }
 }

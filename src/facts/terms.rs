@@ -51,23 +51,27 @@ pub struct TermIndex {
 }
 
 fn key(term: &str) -> String {
-    term.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    fold(&term.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Lower case, a character at a time (as the document is folded: [`Collapsed::new`]).
+fn fold(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Prose with each run of white space collapsed to one space, so that "took over" matches
-/// "took\nover", and the way back to the prose's offsets: (offset in the collapsed text,
-/// prose offset minus collapsed offset) wherever that difference changes. Sparse, since the
-/// difference changes only after a run of white space.
+/// "took\nover", folded to lower case when asked (a character at a time: "İstanbul" folds to
+/// three bytes more or less than it had, so the folded text has its own offsets), and the way
+/// back to the prose's offsets: (offset in the collapsed text, prose offset minus collapsed
+/// offset) wherever that difference changes. Sparse, since the difference changes only after
+/// a run of white space or a character whose lower case has another length.
 struct Collapsed {
     text: String,
-    shifts: Vec<(usize, usize)>,
+    shifts: Vec<(usize, isize)>,
 }
 
 impl Collapsed {
-    fn new(prose: &str) -> Collapsed {
+    fn new(prose: &str, lower: bool) -> Collapsed {
         let mut text = String::with_capacity(prose.len());
         let mut shifts = vec![(0, 0)];
         let mut in_space = false;
@@ -79,11 +83,17 @@ impl Collapsed {
                 in_space = true;
                 continue;
             }
-            let shift = i - text.len();
+            let shift = i as isize - text.len() as isize;
             if shifts.last().is_some_and(|&(_, s)| s != shift) {
                 shifts.push((text.len(), shift));
             }
-            text.push(c);
+            if lower && !c.is_ascii() {
+                text.extend(c.to_lowercase());
+            } else if lower {
+                text.push(c.to_ascii_lowercase());
+            } else {
+                text.push(c);
+            }
             in_space = false;
         }
         Collapsed { text, shifts }
@@ -92,7 +102,7 @@ impl Collapsed {
     /// The prose offset of the character at collapsed offset `at` (not a collapsed space).
     fn origin(&self, at: usize) -> usize {
         let k = self.shifts.partition_point(|&(p, _)| p <= at);
-        at + self.shifts[k - 1].1
+        (at as isize + self.shifts[k - 1].1).max(0) as usize
     }
 }
 
@@ -113,16 +123,11 @@ impl TermIndex {
         if matchers.iter().all(|m| m.ac.is_none()) {
             return index;
         }
-        let collapsed = Collapsed::new(prose);
-        let text = collapsed.text.as_str();
-        // Non-ASCII terms need the text folded to lower case; when folding changes byte lengths
-        // the offsets would break, and the original is searched instead.
-        let lower_text = if matchers.iter().all(|m| m.ascii) {
-            None
-        } else {
-            Some(text.to_lowercase()).filter(|l| l.len() == text.len())
-        };
-        let haystack = lower_text.as_deref().unwrap_or(text);
+        // ASCII terms are found with ASCII case folding in the text as written; non-ASCII ones
+        // need the text folded to lower case, with its own offsets.
+        let lower = !matchers.iter().all(|m| m.ascii);
+        let collapsed = Collapsed::new(prose, lower);
+        let haystack = collapsed.text.as_str();
         for matcher in matchers {
             let Some(ac) = &matcher.ac else { continue };
             index.add_matches(haystack, &collapsed, sentences, matcher, ac);
@@ -226,7 +231,7 @@ mod tests {
     #[test]
     fn offsets_map_back_across_collapsed_space() {
         let prose = "a  b\n\t c\u{a0}\u{a0}d é  f";
-        let c = Collapsed::new(prose);
+        let c = Collapsed::new(prose, false);
         assert_eq!(c.text, "a b c d é f");
         for (at, ch) in c.text.char_indices().filter(|(_, ch)| *ch != ' ') {
             assert_eq!(prose[c.origin(at)..].chars().next(), Some(ch), "{at}");
@@ -252,5 +257,28 @@ mod tests {
         let idx = TermIndex::build(&d.prose, &a.sentences, ["Côte d’Ivoire", "Mali"]);
         assert_eq!(idx.sentences_with_all(&["côte d’ivoire".into()]), vec![0]);
         assert_eq!(idx.sentences_with_all(&["mali".into()]), vec![1]);
+    }
+
+    /// "İ" folds to three bytes ("i̇"), one more than it has: the other terms must still be
+    /// found, in the right sentences (issue 16: the search fell back to ASCII folding).
+    #[test]
+    fn a_letter_whose_lower_case_has_another_length() {
+        let d = Document::new(
+            "t",
+            "The talks in İSTANBUL ended. Troops left CÔTE D’IVOIRE. ΣΟΦΊΑ stayed in Mali.",
+            Format::Text,
+        );
+        let a = Analysis::new(&d);
+        let terms = ["Côte d’Ivoire", "Mali", "İstanbul", "Σοφία"];
+        let idx = TermIndex::build(&d.prose, &a.sentences, terms);
+        assert_eq!(idx.sentences_with_all(&["côte d’ivoire".into()]), vec![1]);
+        assert_eq!(idx.sentences_with_all(&["İstanbul".into()]), vec![0]);
+        assert_eq!(
+            idx.sentences_with_all(&["Mali".into(), "Σοφία".into()]),
+            vec![2]
+        );
+        let folded = Collapsed::new("İİ  Côte", true);
+        let at = folded.text.find("côte").unwrap();
+        assert_eq!(folded.origin(at), "İİ  ".len());
     }
 }

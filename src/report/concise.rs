@@ -12,7 +12,7 @@ pub fn render_refs(diagnostics: &[&Diagnostic]) -> String {
         let (line, col) = d.file.position(d.finding.range.start);
         out.push_str(&format!(
             "{}:{line}:{col}: {}[{}] {}\n",
-            d.path(),
+            super::shown_name(d.path()),
             d.severity,
             d.rule,
             d.finding.message

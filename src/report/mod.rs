@@ -134,6 +134,26 @@ impl Format {
     }
 }
 
+/// A file name as the terminal formats (human, concise) print it: control characters — a
+/// newline in a name — escaped (`\n`, `\u{1b}`), so that a name cannot break a line or
+/// fake one. Other formats write names in their own quoting (JSON strings, XML, URIs).
+pub fn shown_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return name.into();
+    }
+    let mut out = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// `--statistics`: one line per rule with findings, most first: count, code, name, and how
 /// many of them a fix is offered for.
 fn statistics(diagnostics: &[Diagnostic]) -> String {

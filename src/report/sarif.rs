@@ -10,36 +10,20 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::BUILTIN;
 use crate::source::SourceFile;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The JSON schema of SARIF 2.1.0.
 const SCHEMA_URL: &str = "https://schemastore.azurewebsites.net/schemas/json/sarif-2.1.0.json";
 
-/// How many characters come before each line of each file a report points into: SARIF wants
-/// a character offset for every region, and counting from the start of the file for each one
-/// made a report quadratic in the file's size. Built once per file, on first use.
+/// The character offset of a byte offset of a file: SARIF wants one for every region, and
+/// counting from the start of the file (or of a line) for each made a report quadratic.
+/// [`SourceFile::char_offset`] counts from its nearest checkpoint.
 #[derive(Default)]
-struct CharOffsets(HashMap<*const SourceFile, Vec<usize>>);
+struct CharOffsets;
 
 impl CharOffsets {
-    /// The character offset of a byte offset of `file`.
     fn of(&mut self, file: &SourceFile, offset: usize) -> usize {
-        let starts = self.0.entry(file as *const SourceFile).or_insert_with(|| {
-            let lines = file.line_starts();
-            let mut out = Vec::with_capacity(lines.len());
-            let mut chars = 0;
-            let mut at = 0;
-            for &start in lines {
-                chars += file.text[at..start].chars().count();
-                at = start;
-                out.push(chars);
-            }
-            out
-        });
-        let offset = offset.min(file.text.len());
-        let line = file.line_index(offset);
-        starts[line] + file.text[file.line_starts()[line]..offset].chars().count()
+        file.char_offset(offset)
     }
 }
 
@@ -57,8 +41,65 @@ fn region(file: &SourceFile, range: &Range<usize>, chars: &mut CharOffsets) -> V
     })
 }
 
-fn uri(file: &SourceFile) -> String {
-    file.name.replace('\\', "/")
+/// A file's name as a URI reference (RFC 3986, as SARIF's `artifactLocation.uri` wants): a
+/// relative path stays relative, an absolute one becomes a `file://` URI; `/` separates
+/// segments; every byte but the unreserved characters and a few safe delimiters is
+/// percent-encoded (UTF-8 for non-ASCII, the raw byte for a name that is not UTF-8, shown as
+/// `\xFF` elsewhere). A backslash is a separator on Windows only; on Unix it is `%5C`.
+pub fn uri(file: &SourceFile) -> String {
+    let name = if cfg!(windows) {
+        file.name.replace('\\', "/")
+    } else {
+        file.name.clone()
+    };
+    let drive = name.as_bytes().get(1) == Some(&b':') && cfg!(windows);
+    let absolute = name.starts_with('/') || drive;
+    let mut out = String::with_capacity(name.len() + 8);
+    if absolute {
+        out.push_str(if drive { "file:///" } else { "file://" });
+    }
+    for b in raw_bytes(&name) {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\''
+            )
+            || matches!(b, b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@')
+            || (b == b':' && absolute);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The bytes of a name as shown, with the `\xFF` escapes of bytes that are not UTF-8 (see
+/// `source::display_path`) turned back into those bytes.
+fn raw_bytes(name: &str) -> Vec<u8> {
+    let b = name.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16).filter(|_| !c.is_ascii_lowercase());
+        if cfg!(unix) && b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
+            if let (Some(h), Some(l)) = (
+                b.get(i + 2).and_then(|&c| hex(c)),
+                b.get(i + 3).and_then(|&c| hex(c)),
+            ) {
+                let byte = (h * 16 + l) as u8;
+                if byte >= 0x80 {
+                    out.push(byte);
+                    i += 4;
+                    continue;
+                }
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
 }
 
 fn location(
@@ -121,7 +162,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             descriptors.push(json!({ "id": d.rule, "shortDescription": { "text": d.rule } }));
         }
     }
-    let mut chars = CharOffsets::default();
+    let mut chars = CharOffsets;
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -196,7 +237,7 @@ mod tests {
     #[test]
     fn char_offsets_count_characters_from_the_start_of_the_file() {
         let file = SourceFile::new("t.md", "“PLA’s” unit\nnext — line\nlast é");
-        let mut chars = CharOffsets::default();
+        let mut chars = CharOffsets;
         for offset in (0..=file.text.len()).filter(|&o| file.text.is_char_boundary(o)) {
             assert_eq!(chars.of(&file, offset), file.text[..offset].chars().count());
         }
@@ -215,6 +256,7 @@ mod tests {
         let result = &log["runs"][0]["results"][0];
         let fix = &result["fixes"][0]["artifactChanges"][0];
         assert_eq!(fix["artifactLocation"]["uri"], "t.md");
+
         assert_eq!(fix["replacements"][0]["insertedContent"]["text"], "JMAC");
         assert_eq!(fix["replacements"][0]["deletedRegion"]["startColumn"], 5);
         let print = result["partialFingerprints"]["factlint/v1"]
@@ -226,5 +268,21 @@ mod tests {
             fingerprint(&d),
             "the same finding, the same fingerprint"
         );
+    }
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        let u = |name: &str| uri(&SourceFile::new(name, ""));
+        assert_eq!(u("docs/a b#1?x%.md"), "docs/a%20b%231%3Fx%25.md");
+        assert_eq!(u("café/naïve.md"), "caf%C3%A9/na%C3%AFve.md");
+        assert_eq!(u("line\nbreak.md"), "line%0Abreak.md");
+        assert_eq!(u("/abs/path.md"), "file:///abs/path.md");
+        assert_eq!(u("<stdin>"), "%3Cstdin%3E");
+        if cfg!(unix) {
+            assert_eq!(u("back\\slash.md"), "back%5Cslash.md");
+            // A name that is not UTF-8, as `display_path` shows it: the raw byte.
+            assert_eq!(u("caf\\xE9.md"), "caf%E9.md");
+            assert_eq!(u("a:b.md"), "a%3Ab.md");
+        }
     }
 }

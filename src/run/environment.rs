@@ -36,9 +36,9 @@ impl ConfigFinder {
                     }
                     // A directory that could not be walked or holds no documents is judged
                     // under the configuration of where it is.
-                    Input::Error { display, .. } | Input::EmptyDirectory { display } => {
-                        cwd.join(display)
-                    }
+                    Input::Error { display, .. }
+                    | Input::EmptyDirectory { display }
+                    | Input::SkippedLinks { display, .. } => cwd.join(display),
                     // Named by --stdin-filename: judged as that file would be.
                     Input::Stdin { name: Some(name) } => {
                         cwd.join(Path::new(name).parent().unwrap_or(Path::new("")))
@@ -118,7 +118,7 @@ impl Environment {
         let cache = options.cache.as_ref().map(|cache_dir| {
             let config_text = config_path
                 .as_ref()
-                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|p| crate::source::read_settings_file(p).ok())
                 .unwrap_or_default();
             // What of the command line changes findings (not fail-on, fixes or the output).
             let what = format!(

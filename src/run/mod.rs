@@ -11,6 +11,7 @@ mod commands;
 mod document;
 mod environment;
 mod facts_files;
+mod fixes;
 mod sets;
 mod walk_rules;
 
@@ -388,7 +389,10 @@ pub fn check_with_progress(
         }
     }
     let mut run = CheckRun {
-        files: inputs.len(),
+        files: inputs
+            .iter()
+            .filter(|i| !matches!(i, Input::SkippedLinks { .. }))
+            .count(),
         errored: results.iter().any(|(_, err)| *err)
             || !facts_problems.is_empty()
             || !rule_problems.is_empty(),
@@ -428,7 +432,7 @@ pub fn check_with_progress(
         FixMode::Report => {}
         FixMode::Diff => {
             let unsafe_fixes = options.unsafe_fixes;
-            for (path, (original, fixes)) in
+            for (path, (file, fixes)) in
                 &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes)
             {
                 if !source::Format::from_path(path).is_text_file() {
@@ -438,9 +442,9 @@ pub fn check_with_progress(
                     ));
                     continue;
                 }
-                let after = custom::apply_fixes(original, fixes);
-                if after != *original {
-                    run.diffs.push(crate::fix::diff(path, original, &after));
+                let after = custom::apply_fixes(&file.text, fixes);
+                if after != file.text {
+                    run.diffs.push(crate::fix::diff(path, &file.text, &after));
                 }
             }
             run.diagnostics.retain(|d| {
@@ -453,50 +457,14 @@ pub fn check_with_progress(
             run.diffed = true;
         }
         FixMode::Apply => {
-            let stdin = options.stdin_filename.as_deref().unwrap_or(STDIN_NAME);
-            apply_fixes(&mut run, options.unsafe_fixes, stdin)
+            let stdin = options
+                .stdin_filename
+                .as_deref()
+                .unwrap_or(fixes::STDIN_NAME);
+            fixes::apply(&mut run, options.unsafe_fixes, &inputs, stdin)
         }
     }
     Ok(run)
-}
-
-/// The name standard input goes by in reports.
-const STDIN_NAME: &str = "<stdin>";
-
-/// Writes the safe fixes to their files (standard input's, named `stdin`, to `stdin_fixed`),
-/// and keeps what they did not touch.
-fn apply_fixes(run: &mut CheckRun, unsafe_fixes: bool, stdin: &str) {
-    use crate::fix::Outcome;
-    let mut fixed_any = false;
-    for (path, (original, fixes)) in &crate::fix::applicable_fixes(&run.diagnostics, unsafe_fixes) {
-        if path == stdin {
-            // Standard input has no file to write: the fixed text goes to standard output.
-            run.stdin_fixed = Some(custom::apply_fixes(original, fixes));
-            fixed_any = true;
-            continue;
-        }
-        match crate::fix::fix_file(Path::new(path), original, fixes) {
-            Outcome::Fixed(n) => {
-                fixed_any = true;
-                let s = if n == 1 { "" } else { "s" };
-                run.messages.push(format!("fixed {n} finding{s} in {path}"));
-            }
-            Outcome::Unchanged => {}
-            Outcome::ChangedSinceRead => run
-                .messages
-                .push(format!("{path} changed since it was read; not fixed")),
-            Outcome::Failed(e) => run.messages.push(format!("could not fix {path}: {e}")),
-        }
-    }
-    if fixed_any {
-        // What remains is what the fixes did not touch.
-        run.diagnostics.retain(|d| {
-            !d.finding
-                .fix
-                .as_ref()
-                .is_some_and(|f| f.is_safe() || unsafe_fixes)
-        });
-    }
 }
 
 /// Reads an input as a document; `Ok(None)` for a directory that holds none.
@@ -505,7 +473,7 @@ pub fn load_input(input: &Input) -> Result<Option<source::Document>, source::Loa
         Input::Stdin { name } => source::load_stdin(name.as_deref()).map(Some),
         Input::File { path, display } => source::load_path(path, display).map(Some),
         Input::Error { message, .. } => Err(source::LoadError::Io(message.clone())),
-        Input::EmptyDirectory { .. } => Ok(None),
+        Input::EmptyDirectory { .. } | Input::SkippedLinks { .. } => Ok(None),
     }
 }
 
@@ -569,14 +537,22 @@ fn check_input(
         }
         Ok(None) => {
             let file = Arc::new(SourceFile::new(input.display(), ""));
-            let mut d = Diagnostic::file_error(
-                file,
-                IO_RULE,
-                format!(
+            let message = match input {
+                Input::SkippedLinks { links, .. } => {
+                    let s = if links.len() == 1 { "" } else { "s" };
+                    format!(
+                        "{} symbolic link{s} to documents not followed (name a link on the \
+                         command line to check it): {}",
+                        links.len(),
+                        links.join(", ")
+                    )
+                }
+                _ => format!(
                     "no documents found in this directory (looked for .{} files)",
                     source::DOCUMENT_EXTENSIONS.join(", .")
                 ),
-            );
+            };
+            let mut d = Diagnostic::file_error(file, IO_RULE, message);
             d.severity = Severity::Warning;
             only(d, false)
         }

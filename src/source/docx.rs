@@ -45,15 +45,7 @@ pub struct Docx {
 
 /// Reads the `.docx` at `path` as a document named `display`.
 pub fn load(path: &Path, display: &str) -> Result<Document, LoadError> {
-    let io = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound,
-        _ => LoadError::Io(e.to_string()),
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_DOCUMENT_BYTES as u64 {
-        return Err(LoadError::TooLarge(size));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = super::load::read_binary_path(path, MAX_DOCUMENT_BYTES)?;
     let docx = read(&bytes, MAX_INFLATED).map_err(LoadError::Io)?;
     Ok(Document::from_docx(display, docx))
 }

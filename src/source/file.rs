@@ -16,6 +16,18 @@ pub struct SourceFile {
     /// offsets where its numbered units (paragraphs) start: positions count those, a "line"
     /// being a paragraph and a column a character within it. `None`: lines are lines.
     paragraph_starts: Option<Vec<usize>>,
+    /// Characters before each multiple of [`CHECKPOINT`] bytes, built the first time a column
+    /// far into a long line is asked for: a column then costs at most one checkpoint's scan,
+    /// not a count from the line start (100,000 findings on one line stay linear).
+    char_checkpoints: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 512;
+
+/// Characters in `bytes`, which may start or end inside a character: the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl SourceFile {
@@ -30,6 +42,7 @@ impl SourceFile {
             line_starts,
             bom: false,
             paragraph_starts: None,
+            char_checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -138,12 +151,44 @@ impl SourceFile {
         if let Some(p) = &self.paragraph_starts {
             let n = p.partition_point(|&s| s <= offset).max(1);
             let start = p[n - 1].min(offset);
-            return (n, self.text[start..offset].chars().count() + 1);
+            return (n, self.chars_before(offset) - self.chars_before(start) + 1);
         }
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
-        (line + 1, column)
+        let bytes = self.text.as_bytes();
+        let column = if offset - start <= 2 * CHECKPOINT {
+            chars_in(&bytes[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line + 1, column + 1)
+    }
+
+    /// The character offset of byte `offset` (an offset inside a character counts as that
+    /// character's start), counted from the nearest checkpoint.
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        self.chars_before(offset)
+    }
+
+    /// Characters in `text[..offset]`, from the nearest checkpoint.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let mut counts = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+            let mut total = 0;
+            counts.push(0);
+            for chunk in bytes.chunks(CHECKPOINT) {
+                total += chars_in(chunk);
+                counts.push(total);
+            }
+            counts
+        });
+        let k = offset / CHECKPOINT;
+        checkpoints[k] + chars_in(&bytes[k * CHECKPOINT..offset])
     }
 }
 
@@ -187,5 +232,17 @@ mod tests {
         assert_eq!(f.line_number(3), 2);
         assert_eq!(f.position(text.len() + 5), (2, 17));
         assert_eq!(f.numbered_line_at(text.find("PLA").unwrap()), (2, second));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_come_from_checkpoints() {
+        let line = "é zq ".repeat(5000);
+        let text = format!("first\n{line}\nlast");
+        let f = SourceFile::new("t", text.as_str());
+        for (i, _) in text.match_indices("zq").step_by(97) {
+            let expected = text[6..i].chars().count() + 1;
+            assert_eq!(f.position(i), (2, expected));
+        }
+        assert_eq!(f.position(text.len()), (3, 5));
     }
 }

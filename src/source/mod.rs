@@ -24,7 +24,10 @@ mod walk;
 pub use directives::{Directive, DirectiveKind};
 pub use docx::{read_docx, read_docx_within, MAX_INFLATED};
 pub use file::SourceFile;
-pub use load::{load_path, load_stdin, read_path, LoadError};
+pub use load::{
+    load_path, load_stdin, read_limited, read_limited_path, read_path, read_settings_file,
+    LoadError, MAX_SETTINGS_BYTES,
+};
 pub use walk::{expand_paths, expand_paths_filtered, Input, DOCUMENT_EXTENSIONS};
 
 use std::ops::Range;

@@ -26,6 +26,9 @@ pub enum Input {
     Error { display: String, message: String },
     /// A directory that holds no document to check.
     EmptyDirectory { display: String },
+    /// Symbolic links to documents that a directory walk did not follow (they may point out of
+    /// the tree, or at a file checked already): reported, so that none is skipped silently.
+    SkippedLinks { display: String, links: Vec<String> },
 }
 
 impl Input {
@@ -33,7 +36,8 @@ impl Input {
         match self {
             Input::File { display, .. }
             | Input::Error { display, .. }
-            | Input::EmptyDirectory { display } => display,
+            | Input::EmptyDirectory { display }
+            | Input::SkippedLinks { display, .. } => display,
             Input::Stdin { name } => name.as_deref().unwrap_or("<stdin>"),
         }
     }
@@ -56,6 +60,7 @@ pub fn expand_paths_filtered(paths: &[PathBuf], keep: &dyn Fn(&Path, bool) -> bo
         }
         if path.is_dir() {
             let mut found = Vec::new();
+            let mut links = Vec::new();
             let walker = ignore::WalkBuilder::new(path)
                 .require_git(false)
                 .follow_links(false)
@@ -64,29 +69,41 @@ pub fn expand_paths_filtered(paths: &[PathBuf], keep: &dyn Fn(&Path, bool) -> bo
                 match entry {
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                        if is_file && keep(entry.path(), has_document_extension(entry.path())) {
+                        let is_link = entry.path_is_symlink()
+                            && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
+                        let wanted = keep(entry.path(), has_document_extension(entry.path()));
+                        if is_file && wanted {
                             found.push(Input::File {
-                                display: entry.path().display().to_string(),
+                                display: display_path(entry.path()),
                                 path: entry.into_path(),
                             });
+                        } else if is_link && wanted {
+                            links.push(display_path(entry.path()));
                         }
                     }
                     Err(err) => found.push(Input::Error {
-                        display: path.display().to_string(),
+                        display: display_path(path),
                         message: err.to_string(),
                     }),
                 }
             }
             found.sort_by(|a, b| a.display().cmp(b.display()));
-            if found.is_empty() {
+            if found.is_empty() && links.is_empty() {
                 found.push(Input::EmptyDirectory {
-                    display: path.display().to_string(),
+                    display: display_path(path),
+                });
+            }
+            if !links.is_empty() {
+                links.sort();
+                found.push(Input::SkippedLinks {
+                    display: display_path(path),
+                    links,
                 });
             }
             out.extend(found);
         } else {
             out.push(Input::File {
-                display: path.display().to_string(),
+                display: display_path(path),
                 path: path.clone(),
             });
         }
@@ -99,8 +116,58 @@ pub fn expand_paths_filtered(paths: &[PathBuf], keep: &dyn Fn(&Path, bool) -> bo
     out
 }
 
+/// A path as factlint shows it: as written, but for bytes that are not UTF-8, each written
+/// `\xFF` (so that two names never look the same, as they would with U+FFFD). The file is
+/// still read and written through its real path.
+pub fn display_path(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 fn has_document_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_shown_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(std::ffi::OsStr::from_bytes(b"dir/caf\xE9 \xFF.md"));
+        assert_eq!(display_path(p), "dir/caf\\xE9 \\xFF.md");
+        assert_eq!(display_path(Path::new("back\\slash.md")), "back\\slash.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_reports_the_links_it_does_not_follow() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "A.").unwrap();
+        std::os::unix::fs::symlink("a.md", dir.path().join("b.md")).unwrap();
+        let inputs = expand_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(inputs.len(), 2, "{inputs:?}");
+        let Input::SkippedLinks { links, .. } = &inputs[1] else {
+            panic!("{inputs:?}")
+        };
+        assert!(links[0].ends_with("b.md"), "{links:?}");
+    }
 }

@@ -60,7 +60,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let open = prose[..def.short_range.start]
             .rfind(['(', '['])
             .unwrap_or(0);
-        let base = sentence_start.min(open);
+        let base = last_words_start(prose, sentence_start.min(open), open);
         let before = &prose[base..open];
         if fitting.contains(&(short.as_str(), before)) {
             continue;
@@ -110,5 +110,47 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "correct the acronym (perhaps {suggestion}) or the expansion"
             )),
         );
+    }
+}
+
+/// The most words before a definition's parenthesis that are compared with its letters: an
+/// acronym has at most eight, and small words between them are few. Reading no further keeps a
+/// sentence of 40,000 definitions linear.
+const MAX_WORDS_BEFORE: usize = 64;
+
+/// Where the last [`MAX_WORDS_BEFORE`] words of `prose[from..to]` start (a char boundary).
+fn last_words_start(prose: &str, from: usize, to: usize) -> usize {
+    let bytes = prose.as_bytes();
+    let (mut i, mut words, mut in_word) = (to, 0, false);
+    while i > from {
+        let space = bytes[i - 1].is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > MAX_WORDS_BEFORE {
+                // Just after the space that ends the word before the window.
+                return i;
+            }
+        }
+        in_word = !space;
+        i -= 1;
+    }
+    from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_before_are_bounded() {
+        let many = "word ".repeat(100);
+        let text = format!("{many}(ABC)");
+        let open = text.find('(').unwrap();
+        let start = last_words_start(&text, 0, open);
+        assert_eq!(
+            text[start..open].split_whitespace().count(),
+            MAX_WORDS_BEFORE
+        );
+        assert_eq!(last_words_start("a b (X)", 0, 4), 0);
     }
 }

@@ -36,6 +36,13 @@ declare_rule! {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let a = cx.analysis;
+    // The acronyms a likely typo was written for, looked up once per definition (scanning
+    // every typo for each unused definition was quadratic).
+    let misspelt: std::collections::HashSet<&str> = cx
+        .acronym_typos()
+        .values()
+        .map(|t| t.short.as_str())
+        .collect();
     for (short, entry) in &a.acronym_index {
         // A single letter ("progesterone (P)") is notation more than an acronym.
         if !entry.uses.is_empty() || short.chars().count() < 2 {
@@ -49,8 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let misspelt_use = cx.acronym_typos().values().any(|t| t.short == *short);
-        if misspelt_use {
+        if misspelt.contains(short.as_str()) {
             continue;
         }
         out.push(

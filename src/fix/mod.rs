@@ -1,11 +1,19 @@
 //! `--fix` and `--diff`: safe fixes applied to files, atomically, and never to a file that
-//! changed since it was read.
+//! changed since it was read. How a file is written (links, mode, owner, temporary files):
+//! [`write`].
+
+mod write;
+
+pub use write::{
+    mark_process_start, remove_registered_temps, remove_stale_temps, write_file, TEMP_INFIX,
+};
 
 use crate::custom::apply_fixes;
 use crate::diagnostic::{Diagnostic, Fix};
+use crate::source::SourceFile;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Whether a diagnostic's fix may be applied without a human looking: decided per finding
 /// (see [`crate::diagnostic::Applicability`]).
@@ -14,18 +22,18 @@ pub fn is_safe(d: &Diagnostic) -> bool {
 }
 
 /// The fixes `--fix` applies to each file (the safe ones; the unsafe ones too with
-/// `unsafe_fixes`), by path, with the text they were computed against.
+/// `unsafe_fixes`), by path, with the file (and so the text) they were computed against.
 pub fn applicable_fixes(
     diagnostics: &[Diagnostic],
     unsafe_fixes: bool,
-) -> BTreeMap<String, (String, Vec<Fix>)> {
-    let mut by_file: BTreeMap<String, (String, Vec<Fix>)> = BTreeMap::new();
+) -> BTreeMap<String, (Arc<SourceFile>, Vec<Fix>)> {
+    let mut by_file: BTreeMap<String, (Arc<SourceFile>, Vec<Fix>)> = BTreeMap::new();
     for d in diagnostics {
         let Some(fix) = &d.finding.fix else { continue };
         if fix.is_safe() || unsafe_fixes {
             by_file
                 .entry(d.path().to_string())
-                .or_insert_with(|| (d.file.text.clone(), Vec::new()))
+                .or_insert_with(|| (d.file.clone(), Vec::new()))
                 .1
                 .push(fix.clone());
         }
@@ -57,7 +65,9 @@ pub enum Outcome {
     Failed(String),
 }
 
-/// Applies fixes to `path`, whose content was `original` when checked.
+/// Applies fixes to `path`, whose content was `original` when checked. The file keeps its
+/// byte-order mark and line endings (the fixes are computed on the text as written, line
+/// endings and all), and is written by [`write_file`].
 pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
     if !crate::source::Format::from_path(&path.to_string_lossy()).is_text_file() {
         return Outcome::Failed(NOT_FIXED_IN_PLACE.into());
@@ -67,39 +77,33 @@ pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
         return Outcome::Unchanged;
     }
     let bom = "\u{feff}".as_bytes();
-    let keep_bom = match std::fs::read(path) {
-        Ok(now) if now == original.as_bytes() => false,
-        // A UTF-8 BOM was dropped when reading; compare without it, and write it back.
-        Ok(now) if now.strip_prefix(bom) == Some(original.as_bytes()) => true,
-        Ok(_) => return Outcome::ChangedSinceRead,
+    let now = match crate::source::read_limited_path(path, crate::source::MAX_DOCUMENT_BYTES) {
+        Ok(now) => now,
         Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    let keep_bom = if now == original.as_bytes() {
+        false
+    } else if now.strip_prefix(bom) == Some(original.as_bytes()) {
+        // A UTF-8 BOM was dropped when reading; compare without it, and write it back.
+        true
+    } else {
+        return Outcome::ChangedSinceRead;
     };
     let bytes = if keep_bom {
         [bom, fixed.as_bytes()].concat()
     } else {
         fixed.into_bytes()
     };
-    match write_atomically(path, &bytes) {
+    match write_file(path, &bytes) {
         Ok(()) => Outcome::Fixed(fixes.len()),
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }
 
-/// Writes to a temporary file beside `path`, keeps the permissions, then renames it over
-/// `path`: an interrupted run leaves the file as it was.
+/// Writes a file that may not exist yet (a baseline): as [`write_file`] does; a new file gets
+/// the permissions the umask leaves.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    write_file(path, bytes)
 }
 
 #[cfg(test)]
