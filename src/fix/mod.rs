@@ -62,6 +62,8 @@ pub enum Outcome {
     Unchanged,
     /// The file changed on disk after it was read: left alone.
     ChangedSinceRead,
+    /// A file factlint does not write (a Word draft): left alone, and no failure.
+    Refused(&'static str),
     Failed(String),
 }
 
@@ -70,7 +72,7 @@ pub enum Outcome {
 /// endings and all), and is written by [`write_file`].
 pub fn fix_file(path: &Path, original: &str, fixes: &[Fix]) -> Outcome {
     if !crate::source::Format::from_path(&path.to_string_lossy()).is_text_file() {
-        return Outcome::Failed(NOT_FIXED_IN_PLACE.into());
+        return Outcome::Refused(NOT_FIXED_IN_PLACE);
     }
     let fixed = apply_fixes(original, fixes);
     if fixed == original {

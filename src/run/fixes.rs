@@ -52,12 +52,6 @@ fn write_fixes(run: &mut CheckRun, unsafe_fixes: bool, real: &HashMap<&str, &Pat
             fixed.push(path.clone());
             continue;
         }
-        if !crate::source::Format::from_path(path).is_text_file() {
-            // Refused, not failed: the findings stay, and nothing was at risk.
-            let why = crate::fix::NOT_FIXED_IN_PLACE;
-            run.messages.push(format!("could not fix {path}: {why}"));
-            continue;
-        }
         let on_disk = real.get(path.as_str()).copied().unwrap_or(Path::new(path));
         match crate::fix::fix_file(on_disk, &file.text, fixes) {
             Outcome::Fixed(n) => {
@@ -69,6 +63,8 @@ fn write_fixes(run: &mut CheckRun, unsafe_fixes: bool, real: &HashMap<&str, &Pat
             Outcome::ChangedSinceRead => run
                 .messages
                 .push(format!("{path} changed since it was read; not fixed")),
+            // Refused, not failed: the findings stay, and nothing was at risk.
+            Outcome::Refused(why) => run.messages.push(format!("could not fix {path}: {why}")),
             Outcome::Failed(e) => {
                 let message = format!("could not write the fixes: {e}");
                 failed.push(Diagnostic::file_error(file.clone(), IO_RULE, message));
