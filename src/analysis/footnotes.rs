@@ -2,6 +2,7 @@
 //! year ("in 2000.8": the year 2000, then marker 8), superscript digits, asterisks, and Markdown
 //! `[^1]` references. The running sequence of markers decides the ambiguous cases.
 
+use super::token_class::year_value;
 use super::tokens::{Token, TokenKind};
 use crate::source::Document;
 use std::ops::Range;
@@ -195,10 +196,7 @@ pub fn find_markers(doc: &Document, tokens: &[Token]) -> Footnotes {
                 // "2000.8": a year, a period, and a marker in sequence.
                 let Some(dot) = s.rfind('.') else { continue };
                 let (year, frac) = (&s[..dot], &s[dot + 1..]);
-                let year_like = year.len() == 4
-                    && year
-                        .parse::<u32>()
-                        .is_ok_and(|y| (1000..=2199).contains(&y));
+                let year_like = year_value(year).is_some();
                 let v: u32 = frac.parse().unwrap_or(0);
                 if year_like && frac.len() <= 3 && next_in_sequence(v, last) {
                     last = v;

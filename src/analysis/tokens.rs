@@ -176,14 +176,8 @@ pub fn tokenize(prose: &str) -> Vec<Token> {
     while i < bytes.len() {
         // Most text is ASCII: its bytes are told apart without decoding a character.
         let b = bytes[i];
-        let (c, n) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            let c = prose[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
+        let Some((c, n)) = char_at(prose, i) else {
+            break;
         };
         let alphanumeric = if b.is_ascii() {
             if b.is_ascii_whitespace() || b == 0x0b {
